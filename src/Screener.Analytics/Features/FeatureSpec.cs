@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Screener.Analytics.Features;
+
+/// <summary>
+/// The declared, ordered list of features a FeatureSnapshot carries, with a stable hash over the version, names,
+/// windows and units. A model records the hash it was trained on; a different hash is a different feature vector.
+/// </summary>
+public sealed record FeatureSpec(string Version, IReadOnlyList<FeatureDefinition> Features, string NanPolicy)
+{
+    public string Hash { get; } = ComputeHash(Version, Features);
+
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Features.Count; i++)
+            if (Features[i].Name == name) return i;
+        throw new ArgumentException($"Feature '{name}' is not in spec {Version}.", nameof(name));
+    }
+
+    private static string ComputeHash(string version, IReadOnlyList<FeatureDefinition> features)
+    {
+        var text = new StringBuilder(version);
+        foreach (var f in features) text.Append('\n').Append(f.Name).Append('|').Append(f.Window).Append('|').Append(f.Unit);
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(digest, 0, 8);
+    }
+}

@@ -1,0 +1,59 @@
+using Screener.Analytics.Features;
+using Screener.Contracts;
+
+namespace Screener.Analytics.Scoring;
+
+/// <summary>
+/// The explicit baseline used until a trained model is installed: a volatility-and-flow heuristic, not a model.
+/// Per (profile, horizon h):
+/// <code>
+///   zVol   = (vol_short - vol_long) / max(vol_long, 0.1)
+///   move   = vol_short * sqrt(h / cadence) * (1 + 0.5 * max(0, zVol) + |imbalance_short|)
+///   cost   = entry fee + exit fee + half-spreads paid * spread / 2
+///   net    = move - cost
+///   P      = 1 / (1 + exp(-net / max(cost, 1)))     (a squashing of net edge, NOT a calibrated probability)
+/// </code>
+/// Every prediction carries <see cref="ModelVersion"/> so nothing downstream mistakes it for a trained model.
+/// </summary>
+public sealed class BaselineScorer : IPredictor
+{
+    public const string ModelVersion = "baseline-volflow-v1";
+
+    private readonly ScoringSettings _settings;
+
+    public BaselineScorer(ScoringSettings settings) => _settings = settings;
+
+    string IPredictor.ModelVersion => ModelVersion;
+
+    public PredictionSnapshot Predict(FeatureSnapshot features)
+    {
+        var v = features.Values;
+        var spread = v[SpineFeatures.SpreadBps];
+        var volShort = v[SpineFeatures.RealizedVolBps];
+        var volLong = v[SpineFeatures.RealizedVolBpsLong];
+        var imbalance = Math.Abs(v[SpineFeatures.TradeImbalance]);
+        var zVol = (volShort - volLong) / Math.Max(volLong, 0.1);
+        var boost = 1 + 0.5 * Math.Max(0, zVol) + imbalance;
+
+        var heads = new List<HeadPrediction>(_settings.Profiles.Count * _settings.HorizonsSeconds.Count);
+        foreach (var profile in _settings.Profiles)
+        foreach (var horizon in _settings.HorizonsSeconds)
+        {
+            var move = volShort * Math.Sqrt(horizon / _settings.Cadence.TotalSeconds) * boost;
+            var cost = profile.CostBps(spread);
+            var net = move - cost;
+            var p = 1 / (1 + Math.Exp(-net / Math.Max(cost, 1)));
+            heads.Add(new HeadPrediction(profile.Name, horizon, p, move, cost, net));
+        }
+
+        var gates = features.Quality == DataQuality.Ok ? EquatableArray<string>.Empty : EquatableArray.Create(Gates.DataIssue);
+        Attribution[] attributions =
+        [
+            new("realized_vol_bps", volShort),
+            new("vol_surge", 0.5 * Math.Max(0, zVol)),
+            new("trade_imbalance", imbalance),
+            new("spread_bps", -spread),
+        ];
+        return new PredictionSnapshot(features.Symbol, features.Time, ModelVersion, heads.ToArray(), "unclassified", attributions, gates);
+    }
+}

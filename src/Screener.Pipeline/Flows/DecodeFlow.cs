@@ -1,0 +1,34 @@
+using Akka;
+using Akka.Streams.Dsl;
+using Screener.Contracts;
+using Screener.Contracts.Market;
+using Screener.Pipeline.Instrumentation;
+
+namespace Screener.Pipeline.Flows;
+
+/// <summary>
+/// Parse and normalise: raw frames to market events through the exchange's <see cref="IFrameDecoder"/>.
+/// A bad frame is counted by outcome and dropped; the stream goes on. Heartbeats become
+/// <see cref="Heartbeat"/> events for the clock.
+/// <para>Emits when: a decoded frame yields events (zero or more per frame).</para>
+/// <para>Backpressures when: downstream backpressures.</para>
+/// <para>Completes when: upstream completes and pending events are emitted.</para>
+/// <para>Cancels when: downstream cancels.</para>
+/// </summary>
+public static class DecodeFlow
+{
+    public static Flow<RawFrame, MarketEvent, NotUsed> Create(IFrameDecoder decoder, DecodeCounters counters) =>
+        Flow.Create<RawFrame>()
+            .SelectMany(frame =>
+            {
+                if (frame.Kind == RawFrameKind.Heartbeat)
+                {
+                    counters.Heartbeat();
+                    return [new Heartbeat(frame.TsInit, frame.Sequence)];
+                }
+                var events = new List<MarketEvent>(1);
+                counters.Count(decoder.Decode(frame, events));
+                return (IEnumerable<MarketEvent>)events;
+            })
+            .Named("parse");
+}

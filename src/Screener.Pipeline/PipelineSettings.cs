@@ -1,0 +1,53 @@
+using Screener.Analytics.Ranking;
+using Screener.Analytics.Scoring;
+
+namespace Screener.Pipeline;
+
+/// <summary>
+/// Everything the graph needs, read once from <c>screener.pipeline</c> and validated before any stream starts.
+/// </summary>
+/// <param name="Cadence">Event-time feature tick cadence.</param>
+/// <param name="RankEveryTicks">A rank round every N ticks (the rank cadence is Cadence × N).</param>
+/// <param name="MaxSymbols">Upper bound on per-symbol substreams; exceeding it fails the graph loudly.</param>
+/// <param name="HeartbeatLag">How far behind a heartbeat's local time the clock may advance while the market is quiet.</param>
+/// <param name="ContextSymbol">Symbol whose returns feed the market context (BTC).</param>
+public sealed record PipelineSettings(
+    TimeSpan Cadence,
+    int RankEveryTicks,
+    int MaxSymbols,
+    int ShortWindowTicks,
+    int LongWindowTicks,
+    TimeSpan StaleAfter,
+    TimeSpan HeartbeatLag,
+    TimeSpan MaxCatchUp,
+    string ContextSymbol,
+    ScoringSettings Scoring,
+    RankingSettings Ranking)
+{
+    public static PipelineSettings Default { get; } = new(
+        TimeSpan.FromMilliseconds(250), 4, 1200, 20, 240, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1),
+        TimeSpan.FromMinutes(1), "BTCUSDT", ScoringSettings.Default, new RankingSettings());
+
+    public TimeSpan RankCadence => Cadence * RankEveryTicks;
+
+    public PipelineSettings Validate()
+    {
+        Require(Cadence >= TimeSpan.FromMilliseconds(10), $"cadence must be at least 10 ms, was {Cadence.TotalMilliseconds} ms");
+        Require(RankEveryTicks >= 1, $"rank-every-ticks must be at least 1, was {RankEveryTicks}");
+        Require(MaxSymbols >= 1, $"max-symbols must be at least 1, was {MaxSymbols}");
+        Require(ShortWindowTicks >= 2 && LongWindowTicks >= ShortWindowTicks,
+            $"windows must satisfy 2 <= short ({ShortWindowTicks}) <= long ({LongWindowTicks})");
+        Require(StaleAfter > TimeSpan.Zero, "stale-after must be positive");
+        Require(HeartbeatLag >= TimeSpan.Zero, "heartbeat-lag cannot be negative");
+        Require(MaxCatchUp >= Cadence, "max-catch-up must be at least one cadence");
+        Require(!string.IsNullOrWhiteSpace(ContextSymbol), "context-symbol must be set");
+        Require(Scoring.Profiles.Count > 0 && Scoring.HorizonsSeconds.Count > 0, "at least one profile and one horizon are required");
+        Ranking.Validate();
+        return this;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException($"Invalid screener.pipeline settings: {message}.");
+    }
+}

@@ -1,0 +1,50 @@
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Screener.Analytics.Features;
+using Screener.Analytics.Scoring;
+using Screener.Contracts;
+using Screener.Pipeline.Flows;
+using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Routing;
+using Screener.Pipeline.Stages;
+
+namespace Screener.Pipeline;
+
+/// <summary>
+/// The one graph of a node, live or replay: sequenced raw frames in; parse, clock and context, per-symbol
+/// substreams (book, features, inference), ranking; journals and notifiers out. The caller supplies the source
+/// (live connections or a journal) and the sinks, and materializes the blueprint.
+/// </summary>
+public static class ScreenerGraph
+{
+    public static IRunnableGraph<GraphHandle> Create(
+        Source<RawFrame, NotUsed> source,
+        ScreenerSinks sinks,
+        PipelineSettings settings,
+        IFrameDecoder decoder,
+        IPredictor predictor,
+        FeatureSpec spec,
+        ScreenerTelemetry telemetry)
+    {
+        settings.Validate();
+        var ranked = source
+            .ViaMaterialized(KillSwitches.Single<RawFrame>(), Keep.Right)
+            .AlsoToMaterialized(sinks.RawFrames, (kill, raw) => (kill, raw))
+            .Via(DecodeFlow.Create(decoder, telemetry.Decode))
+            .Via(ClockFlow.Create(settings, telemetry.Stages.For("clock-context")))
+            .Via(SymbolRouter.Create(settings.MaxSymbols, SymbolFlow.Create(settings, spec, predictor)))
+            .Via(RankingFlow.Create(settings, telemetry.Stages.For("ranking")));
+
+        var predictions = Flow.Create<RankingOutput>().Select(o => o.Predictions).ToMaterialized(sinks.Predictions, Keep.Right);
+        var withPredictions = ranked.AlsoToMaterialized(predictions, (m, p) => (m.kill, Task.WhenAll(m.raw, p)));
+
+        foreach (var notifier in sinks.Notifiers)
+            withPredictions = withPredictions.AlsoToMaterialized(
+                Flow.Create<RankingOutput>().Buffer(sinks.NotifierBuffer, OverflowStrategy.DropHead).To(notifier), Keep.Left);
+
+        return withPredictions
+            .SelectMany(o => o.Events)
+            .ToMaterialized(sinks.Ranks, (m, r) => new GraphHandle(m.Item1, Task.WhenAll(m.Item2, r)));
+    }
+}

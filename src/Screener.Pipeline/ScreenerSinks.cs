@@ -1,0 +1,22 @@
+using Akka;
+using Akka.Streams.Dsl;
+using Screener.Contracts;
+using Screener.Pipeline.Stages;
+
+namespace Screener.Pipeline;
+
+/// <summary>
+/// Where the graph's outputs go. Journal sinks backpressure (nothing is lost) and materialize a task that
+/// completes once everything they received is durable; notifier sinks each get their own drop-oldest buffer,
+/// so a slow notifier never slows ranking or ingestion.
+/// </summary>
+/// <param name="RawFrames">Sequenced frames and heartbeats (the raw journal tap). Replay passes an ignoring sink.</param>
+public sealed record ScreenerSinks(
+    Sink<RawFrame, Task> RawFrames,
+    Sink<PredictionBatch, Task> Predictions,
+    Sink<RankEvent, Task> Ranks,
+    IReadOnlyList<Sink<RankingOutput, NotUsed>> Notifiers,
+    int NotifierBuffer = 16)
+{
+    public static Sink<T, Task> Ignore<T>() => Sink.Ignore<T>().MapMaterializedValue(t => (Task)t);
+}

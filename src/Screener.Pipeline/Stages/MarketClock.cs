@@ -1,0 +1,94 @@
+using Screener.Analytics.Features;
+using Screener.Contracts;
+using Screener.Contracts.Market;
+using Screener.Contracts.Time;
+
+namespace Screener.Pipeline.Stages;
+
+/// <summary>
+/// Event-time clock and market context. Market events advance the clock by their exchange time; a heartbeat
+/// advances it to its local time minus the heartbeat lag, so a quiet market still ticks. Each time the clock
+/// crosses a cadence boundary it emits one <see cref="Tick"/> per known symbol, in symbol order, all carrying
+/// the same <see cref="MarketContext"/>. Ticks precede the event that crossed the boundary.
+/// </summary>
+public sealed class MarketClock
+{
+    private readonly long _cadence;
+    private readonly long _heartbeatLag;
+    private readonly long _maxCatchUp;
+    private readonly string _contextSymbol;
+    private readonly SortedSet<string> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Mid, double MidAtLastTick)> _mids = new(StringComparer.Ordinal);
+    private readonly RollingWindow _btcReturns;
+    private long _nextTick;
+
+    public MarketClock(PipelineSettings settings)
+    {
+        _cadence = settings.Cadence.Ticks;
+        _heartbeatLag = settings.HeartbeatLag.Ticks;
+        _maxCatchUp = settings.MaxCatchUp.Ticks;
+        _contextSymbol = settings.ContextSymbol;
+        _btcReturns = new RollingWindow(settings.LongWindowTicks);
+    }
+
+    /// <summary>Node-level events (connection status) seen; they are not forwarded to symbol substreams.</summary>
+    public long NodeEvents { get; private set; }
+
+    public void On(MarketEvent e, List<IWithSymbol> output)
+    {
+        if (e is Heartbeat)
+        {
+            if (_nextTick != 0) AdvanceTo(e.TsEvent - _heartbeatLag, output);
+            return;
+        }
+        if (e.Symbol.Length == 0)
+        {
+            NodeEvents++;
+            return;
+        }
+
+        if (_nextTick == 0) _nextTick = UtcTime.Floor(e.TsEvent, _cadence) + _cadence;
+        AdvanceTo(e.TsEvent, output);
+        _symbols.Add(e.Symbol);
+        if (e is BookTop top && top.BidPrice > 0 && top.AskPrice > 0)
+        {
+            var mid = (double)(top.BidPrice + top.AskPrice) / 2;
+            _mids[e.Symbol] = _mids.TryGetValue(e.Symbol, out var m) ? (mid, m.MidAtLastTick) : (mid, mid);
+        }
+        output.Add(e);
+    }
+
+    private void AdvanceTo(long time, List<IWithSymbol> output)
+    {
+        if (time - _nextTick > _maxCatchUp) _nextTick = UtcTime.Floor(time - _maxCatchUp, _cadence) + _cadence;
+        while (time >= _nextTick)
+        {
+            EmitTicks(_nextTick, output);
+            _nextTick += _cadence;
+        }
+    }
+
+    private void EmitTicks(long time, List<IWithSymbol> output)
+    {
+        var context = Context(time);
+        foreach (var symbol in _symbols) output.Add(new Tick(symbol, time, _symbols.Count, context));
+    }
+
+    private MarketContext Context(long time)
+    {
+        double btcReturn = 0;
+        int rising = 0, measured = 0;
+        foreach (var symbol in _mids.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            var (mid, previous) = _mids[symbol];
+            var r = Math.Log(mid / previous) * 10_000;
+            if (symbol == _contextSymbol) btcReturn = r;
+            measured++;
+            if (r > 0) rising++;
+            _mids[symbol] = (mid, mid);
+        }
+        _btcReturns.Push(btcReturn);
+        var breadth = measured == 0 ? 0.5 : (double)rising / measured;
+        return new MarketContext(time, btcReturn, _btcReturns.StandardDeviation(), breadth, _symbols.Count);
+    }
+}

@@ -1,0 +1,59 @@
+using Screener.Analytics.Ranking;
+using Screener.Analytics.Scoring;
+using Screener.Contracts;
+
+namespace Screener.Pipeline.Stages;
+
+/// <summary>
+/// Event-time conflation and throttling in front of the ranker. Substream outputs arrive interleaved in any
+/// order; a round (one cadence time) is complete when every symbol ticked at that time has reported. Complete
+/// rounds are processed strictly in time order, each prediction replacing its symbol's previous one (conflation
+/// by key), and every <c>RankEveryTicks</c>-th round the latest prediction of every symbol is ranked (throttling
+/// to the rank cadence). Because this depends only on element content, replays rank identically.
+/// </summary>
+public sealed class RankRounds
+{
+    private readonly long _rankCadence;
+    private readonly TopKRanker _ranker;
+    private readonly SortedDictionary<long, List<SymbolOutput>> _pending = new();
+    private readonly SortedDictionary<string, PredictionSnapshot> _latest = new(StringComparer.Ordinal);
+
+    public RankRounds(PipelineSettings settings)
+    {
+        _rankCadence = settings.RankCadence.Ticks;
+        _ranker = new TopKRanker(settings.Ranking);
+    }
+
+    public int PendingRounds => _pending.Count;
+
+    public void Add(SymbolOutput output, List<RankingOutput> results)
+    {
+        if (!_pending.TryGetValue(output.Time, out var round)) _pending[output.Time] = round = [];
+        round.Add(output);
+
+        while (_pending.Count > 0)
+        {
+            var (time, items) = _pending.First();
+            if (items.Count < items[0].RoundSize) break;
+            _pending.Remove(time);
+            foreach (var item in items) _latest[item.Prediction.Symbol] = item.Prediction;
+            if (time % _rankCadence == 0) results.Add(Rank(time));
+        }
+    }
+
+    private RankingOutput Rank(long time)
+    {
+        var candidates = new List<RankCandidate>(_latest.Count);
+        foreach (var prediction in _latest.Values)
+        {
+            var (score, head) = ScoreAggregation.Best(prediction);
+            var reasons = prediction.Attributions
+                .OrderByDescending(a => Math.Abs(a.Contribution)).ThenBy(a => a.Feature, StringComparer.Ordinal)
+                .Take(2).Select(a => a.Feature.ToUpperInvariant()).ToList();
+            candidates.Add(new RankCandidate(prediction.Symbol, score, head?.Profile ?? "", head?.HorizonSeconds ?? 0,
+                prediction.ModelVersion, prediction.Gates.ToList(), reasons));
+        }
+        var outcome = _ranker.Rank(time, candidates);
+        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Screener.Sim.Market;
+
+/// <summary>
+/// Static description of one simulated USDⓈ-M perpetual: what exchangeInfo advertises and the parameters
+/// that drive its price process.
+/// </summary>
+/// <param name="Symbol">Upper-case symbol as on the wire, e.g. <c>BTCUSDT</c>.</param>
+/// <param name="BaseAsset">Base asset, e.g. <c>BTC</c>.</param>
+/// <param name="InitialPrice">Starting mid price, on the tick grid.</param>
+/// <param name="TickSize">PRICE_FILTER tick size.</param>
+/// <param name="StepSize">LOT_SIZE step size.</param>
+/// <param name="PricePrecision">Decimals printed for prices (may exceed the tick's own decimals, e.g. 0.10 → 2).</param>
+/// <param name="QuantityPrecision">Decimals printed for quantities.</param>
+/// <param name="Beta">Loading on the common (BTC) factor.</param>
+/// <param name="Volatility">Idiosyncratic log-return volatility per √second in the normal regime.</param>
+/// <param name="TradeRate">Baseline taker orders per second in the normal regime.</param>
+/// <param name="MinNotional">MIN_NOTIONAL filter value in USDT.</param>
+public sealed record SymbolSpec(
+    string Symbol,
+    string BaseAsset,
+    decimal InitialPrice,
+    decimal TickSize,
+    decimal StepSize,
+    int PricePrecision,
+    int QuantityPrecision,
+    double Beta,
+    double Volatility,
+    double TradeRate,
+    decimal MinNotional)
+{
+    /// <summary>Lower-case symbol used in stream names (<c>btcusdt@aggTrade</c>).</summary>
+    public string StreamKey { get; } = Symbol.ToLowerInvariant();
+}
