@@ -12,7 +12,7 @@ internal readonly record struct BinanceDepthUpdateMsg(
     string Symbol, long EventTimeMs, long FirstUpdateId, long FinalUpdateId, long? PreviousFinalUpdateId,
     EquatableArray<PriceLevel> Bids, EquatableArray<PriceLevel> Asks, long? SymbolType)
 {
-    private const int S = 1, E = 2, First = 4, Final = 8, Bids_ = 16, Asks_ = 32, All = 63;
+    private const int S = 1, E = 2, First = 4, Final = 8, BidSide = 16, AskSide = 32, All = 63;
 
     /// <summary>Reads the object at the reader's <c>StartObject</c>; false when a field is missing or invalid.</summary>
     public static bool TryRead(ref Utf8JsonReader reader, SymbolCache symbols, List<PriceLevel> scratch, out BinanceDepthUpdateMsg msg)
@@ -31,8 +31,8 @@ internal readonly record struct BinanceDepthUpdateMsg(
             else if (reader.ValueTextEquals("U"u8)) { ok = JsonValues.TryReadInt64(ref reader, out first); seen |= First; }
             else if (reader.ValueTextEquals("u"u8)) { ok = JsonValues.TryReadInt64(ref reader, out final); seen |= Final; }
             else if (reader.ValueTextEquals("pu"u8)) ok = JsonValues.TryReadOptionalInt64(ref reader, out previous);
-            else if (reader.ValueTextEquals("b"u8)) { ok = JsonValues.TryReadLevels(ref reader, scratch, out bids); seen |= Bids_; }
-            else if (reader.ValueTextEquals("a"u8)) { ok = JsonValues.TryReadLevels(ref reader, scratch, out asks); seen |= Asks_; }
+            else if (reader.ValueTextEquals("b"u8)) { ok = JsonValues.TryReadLevels(ref reader, scratch, out bids); seen |= BidSide; }
+            else if (reader.ValueTextEquals("a"u8)) { ok = JsonValues.TryReadLevels(ref reader, scratch, out asks); seen |= AskSide; }
             else if (reader.ValueTextEquals("st"u8)) ok = JsonValues.TryReadOptionalInt64(ref reader, out symbolType);
             else { reader.Skip(); ok = true; }
             if (!ok) return false;

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Screener.Contracts;
 using Screener.Contracts.Market;
 
 namespace Screener.Binance.Wire;

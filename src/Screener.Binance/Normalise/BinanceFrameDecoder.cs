@@ -1,0 +1,62 @@
+using Screener.Binance.Wire;
+using Screener.Contracts;
+using Screener.Contracts.Market;
+
+namespace Screener.Binance.Normalise;
+
+/// <summary>
+/// The Binance <see cref="IFrameDecoder"/>: turns USDⓈ-M futures (and spot) WebSocket frames and the connector's
+/// REST envelopes into canonical market events, reading the UTF-8 payload in place with
+/// <see cref="System.Text.Json.Utf8JsonReader"/>. Prices and quantities are parsed exactly as decimals.
+/// Thread-safe: one instance may serve several parse stages.
+/// </summary>
+/// <remarks>
+/// Outcomes: market payloads → <see cref="DecodeOutcome.Events"/>; subscribe/list/error replies and heartbeats →
+/// <see cref="DecodeOutcome.Control"/>; well-formed kinds not decoded here (tickers, partial depth,
+/// <c>serverShutdown</c>, COIN-M rows) → <see cref="DecodeOutcome.Unknown"/>; anything else →
+/// <see cref="DecodeOutcome.Malformed"/>. Events reach the output only when the whole frame decoded, and no
+/// exception escapes <see cref="Decode"/>.
+/// </remarks>
+public sealed class BinanceFrameDecoder : IFrameDecoder
+{
+    [ThreadStatic] private static List<MarketEvent>? t_events;
+    [ThreadStatic] private static List<PriceLevel>? t_levels;
+
+    private readonly SymbolCache _symbols = new();
+
+    /// <inheritdoc />
+    public DecodeOutcome Decode(RawFrame frame, ICollection<MarketEvent> output)
+    {
+        if (frame is null || output is null) return DecodeOutcome.Malformed;
+        // Heartbeats are handled by the graph and should never arrive here; they carry no market data either way.
+        if (frame.Kind == RawFrameKind.Heartbeat) return DecodeOutcome.Control;
+
+        var events = t_events ??= new List<MarketEvent>(4);
+        var levels = t_levels ??= new List<PriceLevel>(256);
+        events.Clear();
+        try
+        {
+            var context = new DecodeContext(frame.TsInit, frame.Sequence, _symbols, levels);
+            var outcome = frame.Kind switch
+            {
+                RawFrameKind.WebSocket => WebSocketFrameDecoder.Decode(frame.Payload.Span, context, events),
+                RawFrameKind.Rest => RestFrameDecoder.Decode(frame.Payload.Span, context, events),
+                _ => DecodeOutcome.Malformed,
+            };
+            if (outcome == DecodeOutcome.Events)
+                foreach (var e in events) output.Add(e);
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Invalid JSON surfaces as JsonException from the reader; any other fault is treated the same way,
+            // because a bad frame must be counted, not allowed to fail the stream.
+            return DecodeOutcome.Malformed;
+        }
+        finally
+        {
+            events.Clear();
+            levels.Clear();
+        }
+    }
+}

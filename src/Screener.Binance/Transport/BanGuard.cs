@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Screener.Contracts.Time;
+
+namespace Screener.Binance.Transport;
+
+/// <summary>
+/// Refuses every request while a 418 IP ban is in force: sending during a ban only extends it (bans escalate
+/// from 2 minutes to 3 days). It does not budget weight; that is a separate <see cref="IRestRequestGate"/>.
+/// </summary>
+public sealed partial class BanGuard : IRestRequestGate
+{
+    private readonly IClock _clock;
+    private readonly TimeSpan _defaultBan;
+    private long _bannedUntilTicks;
+
+    /// <summary>Creates a guard reading time from <paramref name="clock"/>.</summary>
+    /// <param name="defaultBan">Assumed ban length when a 418 says neither Retry-After nor an end time.</param>
+    public BanGuard(IClock clock, TimeSpan defaultBan)
+    {
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _defaultBan = defaultBan;
+    }
+
+    /// <summary>End of the current ban in UTC ticks, or null when not banned.</summary>
+    public long? BannedUntilTicks
+    {
+        get
+        {
+            var until = Interlocked.Read(ref _bannedUntilTicks);
+            return until > _clock.UtcNowTicks ? until : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public void BeforeRequest(string endpoint, int weight)
+    {
+        if (BannedUntilTicks is { } until) throw new BinanceIpBannedException(endpoint, until);
+    }
+
+    /// <inheritdoc />
+    public void AfterResponse(string endpoint, int statusCode, int? usedWeight1m, TimeSpan? retryAfter, string? message)
+    {
+        if (statusCode != 418) return;
+        var now = _clock.UtcNowTicks;
+        var until = retryAfter is { } wait && wait > TimeSpan.Zero
+            ? now + wait.Ticks
+            : BanEndFrom(message) is { } end && end > now ? end : now + _defaultBan.Ticks;
+        // Keep the later end if two responses race.
+        long current;
+        do current = Interlocked.Read(ref _bannedUntilTicks);
+        while (until > current && Interlocked.CompareExchange(ref _bannedUntilTicks, until, current) != current);
+    }
+
+    /// <summary>"… IP banned until 1573987680818 …" → UTC ticks.</summary>
+    internal static long? BanEndFrom(string? message)
+    {
+        if (message is null) return null;
+        var match = BannedUntil().Match(message);
+        return match.Success && long.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            && ms is > 0 and <= Wire.JsonValues.MaxUnixMs
+                ? UtcTime.FromUnixMs(ms)
+                : null;
+    }
+
+    [GeneratedRegex(@"banned until (\d{10,16})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BannedUntil();
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Screener.Sim.Market;
+
+/// <summary>
+/// A deterministic USDⓈ-M futures market: pure (no I/O, no wall clock), advanced by explicit
+/// <see cref="Step()"/> calls. Same settings ⇒ same events, byte for byte. Not thread-safe: the server
+/// serialises steps and snapshots behind one lock.
+/// </summary>
+public sealed class SimMarket
+{
+    private const double CommonVolatility = 1.0e-4; // per √second: about 56 % a year, BTC-like
+    private readonly SimRandom _rng;
+    private readonly RegimeChain _regime = new();
+    private readonly UpdateIdSource _ids;
+    private readonly SymbolSim[] _symbols;
+    private readonly Dictionary<string, SymbolSim> _bySymbol;
+    private readonly int[] _order;
+    private readonly PayloadWriter _writer = new();
+
+    public SimMarket(SimMarketSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        Settings = settings;
+        NowMs = settings.StartTimeMs;
+        _rng = new SimRandom(settings.Seed);
+        _ids = new UpdateIdSource(_rng.Fork(0), 11_757_000_000_000 + _rng.NextLong(0, 1_000_000_000));
+        Symbols = SymbolCatalog.Create(settings.SymbolCount);
+        _symbols = Symbols
+            .Select((spec, i) => new SymbolSim(spec, _rng.Fork((ulong)i + 1), _ids, settings.StartTimeMs, settings.DepthLevels))
+            .ToArray();
+        _bySymbol = _symbols.ToDictionary(s => s.Spec.Symbol, StringComparer.Ordinal);
+        _order = Enumerable.Range(0, _symbols.Length).ToArray();
+    }
+
+    public SimMarketSettings Settings { get; }
+
+    /// <summary>Listed symbols in catalog order.</summary>
+    public IReadOnlyList<SymbolSpec> Symbols { get; }
+
+    /// <summary>Simulated Unix time in ms (the <c>E</c> of the last step's events).</summary>
+    public long NowMs { get; private set; }
+
+    public long StepCount { get; private set; }
+
+    public MarketRegime Regime => _regime.Current;
+
+    /// <summary>Last global order-book update id handed out.</summary>
+    public long LastUpdateId => _ids.Current;
+
+    /// <summary>Advances one step and returns every event it produced.</summary>
+    public IReadOnlyList<SimEvent> Step() => Step(static _ => true);
+
+    /// <summary>
+    /// Advances one step, serialising only events whose stream <paramref name="wanted"/> accepts. The
+    /// market evolves identically whatever the filter says.
+    /// </summary>
+    public IReadOnlyList<SimEvent> Step(Func<string, bool> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        var previous = NowMs;
+        NowMs += Settings.StepMs;
+        StepCount++;
+        var dt = Settings.StepMs / 1000.0;
+        _regime.Advance(_rng, dt);
+        var commonSigma = CommonVolatility * _regime.VolatilityMultiplier * Math.Sqrt(dt);
+        var context = new StepContext(previous, NowMs, commonSigma * _rng.NextGaussian(), commonSigma, _regime);
+
+        // Symbols take turns in a fresh random order so global update ids interleave as on a real engine.
+        for (var i = _order.Length - 1; i > 0; i--)
+        {
+            var j = _rng.NextInt(i + 1);
+            (_order[i], _order[j]) = (_order[j], _order[i]);
+        }
+        var output = new List<SimEvent>();
+        var marks = new MarkBatch(wanted(StreamNames.AllMarkPrices1s), wanted(StreamNames.AllMarkPrices));
+        foreach (var index in _order)
+        {
+            var sim = _symbols[index];
+            sim.Advance(context);
+            SymbolEmitter.Emit(sim, context, _writer, wanted, output, marks);
+        }
+        if (marks.OneSecond.Count > 0) output.Add(new SimEvent(StreamNames.AllMarkPrices1s, PayloadWriter.JoinArray(marks.OneSecond)));
+        if (marks.ThreeSeconds.Count > 0) output.Add(new SimEvent(StreamNames.AllMarkPrices, PayloadWriter.JoinArray(marks.ThreeSeconds)));
+        return output;
+    }
+
+    public bool IsListed(string symbol) => _bySymbol.ContainsKey(symbol);
+
+    /// <summary>The top <paramref name="limit"/> levels per side of <paramref name="symbol"/> (upper case), or false when not listed.</summary>
+    public bool TryGetSnapshot(string symbol, int limit, [NotNullWhen(true)] out BookSnapshot? snapshot)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (!_bySymbol.TryGetValue(symbol, out var sim))
+        {
+            snapshot = null;
+            return false;
+        }
+        var book = sim.Book;
+        snapshot = new BookSnapshot(sim.Spec.Symbol, book.LastUpdateId, book.LastChangeMs, Levels(sim, book.Bids, limit), Levels(sim, book.Asks, limit));
+        return true;
+    }
+
+    private static List<BookLevel> Levels(SymbolSim sim, BookSide side, int limit)
+    {
+        var count = Math.Min(limit, side.Count);
+        var levels = new List<BookLevel>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var tick = side.TickAt(i);
+            levels.Add(new BookLevel(sim.Format.Price(tick), sim.Format.Quantity(side.LotsAt(tick))));
+        }
+        return levels;
+    }
+}

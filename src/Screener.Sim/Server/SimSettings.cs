@@ -1,0 +1,62 @@
+using System.Net;
+using Screener.Sim.Faults;
+using Screener.Sim.Market;
+
+namespace Screener.Sim.Server;
+
+/// <summary>Configuration of a <see cref="SimExchange"/>; defaults mirror live fstream where it matters.</summary>
+public sealed record SimSettings
+{
+    /// <summary>Market PRNG seed.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Listed symbols: twelve majors, then SIM013USDT… (at most <see cref="SymbolCatalog.MaxSymbols"/>).</summary>
+    public int SymbolCount { get; init; } = 12;
+
+    /// <summary>Bind address; must be a loopback address, the simulator never listens on a network interface.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free ephemeral port (read it back from <see cref="SimExchange.RestBase"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Simulated time per market step, paced to the wall clock.</summary>
+    public TimeSpan StepInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Simulated Unix ms at start; null = the wall clock (rounded down to the step so 1 s events land on whole seconds).</summary>
+    public long? StartTimeMs { get; init; }
+
+    /// <summary>Server WebSocket ping period (fstream: about 3 minutes).</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>A client that has not answered a ping within this time is disconnected (fstream: 10 minutes).</summary>
+    public TimeSpan PongTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Streams one connection may hold; the next SUBSCRIBE over it gets error 4 and close 1008.</summary>
+    public int MaxStreamsPerConnection { get; init; } = 1024;
+
+    /// <summary>Book levels simulated per side (REST depth serves up to 1000).</summary>
+    public int DepthLevels { get; init; } = 1000;
+
+    /// <summary>Frames queued per connection before the server drops it as a slow consumer.</summary>
+    public int SendQueueCapacity { get; init; } = 65_536;
+
+    /// <summary>Initial fault switches; change them at run time through <see cref="SimExchange.Faults"/>.</summary>
+    public SimFaults Faults { get; init; } = SimFaults.None;
+
+    /// <summary>Throws on settings the exchange cannot honour.</summary>
+    public void Validate()
+    {
+        if (!IPAddress.TryParse(Host, out var address) || !IPAddress.IsLoopback(address))
+            throw new ArgumentException($"Host must be a loopback address, got '{Host}'.", nameof(Host));
+        if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "Must be 0..65535.");
+        if (PingInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PingInterval), PingInterval, "Must be positive.");
+        if (PongTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PongTimeout), PongTimeout, "Must be positive.");
+        if (MaxStreamsPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxStreamsPerConnection), MaxStreamsPerConnection, "Must be positive.");
+        if (SendQueueCapacity < 16) throw new ArgumentOutOfRangeException(nameof(SendQueueCapacity), SendQueueCapacity, "Must be at least 16.");
+        ArgumentNullException.ThrowIfNull(Faults);
+        ToMarketSettings(1).Validate();
+    }
+
+    internal SimMarketSettings ToMarketSettings(long startTimeMs) =>
+        new(Seed, SymbolCount, startTimeMs, (int)StepInterval.TotalMilliseconds, DepthLevels);
+}

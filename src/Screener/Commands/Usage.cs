@@ -1,0 +1,22 @@
+namespace Screener.Commands;
+
+/// <summary>The help text.</summary>
+public static class Usage
+{
+    public const string Text = """
+        screener — CryptoScreener-X, an in-play predictor for Binance USDⓈ-M futures.
+
+        Usage:
+          screener demo [--duration 60s] [--db data/screener.db] [--seed 42] [--symbols 12] [--plain]
+              Start the simulated exchange and a node in one process, connected over loopback WebSockets,
+              and show the live top-K until Ctrl+C or --duration. The journal goes to --db (SQLite).
+          screener sim [--port 9100] [--seed 42] [--symbols 12] [--duration 10m]
+              Run the simulated exchange alone on 127.0.0.1 (WebSocket and REST on one port).
+          screener journal stats [--db data/screener.db]
+              Print event counts per persistence id and tag, and the raw frames inside frame batches.
+          screener help
+              This text.
+
+        Configuration: hocon/screener.conf (every key with its default and unit). Logs: logs/screener-*.clef.
+        """;
+}

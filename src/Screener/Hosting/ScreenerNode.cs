@@ -1,0 +1,120 @@
+using Akka.Streams;
+using Microsoft.Extensions.Logging;
+using Screener.Analytics.Features;
+using Screener.Analytics.Scoring;
+using Screener.Binance.Normalise;
+using Screener.Configuration;
+using Screener.Console;
+using Screener.Contracts;
+using Screener.Contracts.Time;
+using Screener.Pipeline;
+using Screener.Pipeline.Instrumentation;
+using Screener.Storage.Journal;
+using Screener.Storage.Sqlite;
+using Serilog.Extensions.Logging;
+
+namespace Screener.Hosting;
+
+/// <summary>
+/// A running node: the ActorSystem (a cluster member), the live graph from the exchange connections to the
+/// journals and the console notifier, and its counters. The composition root: the only place that builds
+/// sources and sinks and materializes the graph.
+/// </summary>
+public sealed class ScreenerNode : IAsyncDisposable
+{
+    private readonly AkkaNodeHost _host;
+    private readonly GraphHandle _graph;
+    private readonly Serilog.Core.Logger _serilog;
+    private bool _stopped;
+
+    private ScreenerNode(AkkaNodeHost host, GraphHandle graph, Serilog.Core.Logger serilog, ScreenerTelemetry telemetry,
+        BinanceIngest ingest, LiveView view, string dbPath, PipelineSettings pipeline)
+    {
+        _host = host;
+        _graph = graph;
+        _serilog = serilog;
+        Telemetry = telemetry;
+        Ingest = ingest;
+        View = view;
+        DbPath = dbPath;
+        Pipeline = pipeline;
+    }
+
+    public ScreenerTelemetry Telemetry { get; }
+
+    public BinanceIngest Ingest { get; }
+
+    public LiveView View { get; }
+
+    public string DbPath { get; }
+
+    public PipelineSettings Pipeline { get; }
+
+    public Akka.Actor.ActorSystem System => _host.System;
+
+    /// <summary>Completes when the graph stops on its own (for example a journal write failure).</summary>
+    public Task Completion => _graph.Completion;
+
+    public static async Task<ScreenerNode> StartAsync(NodeOptions options, CancellationToken ct)
+    {
+        var dbPath = SqliteJournalDatabase.Prepare(options.DbPath);
+        var overrides = new List<string>(options.Overrides ?? []) { SqliteJournalDatabase.Hocon(dbPath) };
+        var config = HoconFiles.Load(options.Environment, "sqlite", overrides.ToArray());
+        var pipeline = SettingsReader.Pipeline(config);
+        var journal = SettingsReader.Journal(config);
+        var demo = SettingsReader.Demo(config);
+        var exchange = SettingsReader.Exchange(config);
+        if (options.WsBase is not null && options.RestBase is not null)
+            exchange = exchange.WithEndpoints(options.WsBase, options.RestBase, options.Symbols ?? exchange.Symbols);
+
+        var serilog = (Serilog.Core.Logger)LoggingSetup.Create(options.ConsoleLogs, Commands.Defaults.LogFolder);
+        var loggerFactory = new SerilogLoggerFactory(serilog, dispose: false);
+        var log = loggerFactory.CreateLogger("Screener.Node");
+        var host = await AkkaNodeHost.StartAsync(config, serilog, cluster: true, ct);
+
+        var spec = SpineFeatures.Create(pipeline.ShortWindowTicks, pipeline.LongWindowTicks);
+        var predictor = new BaselineScorer(pipeline.Scoring);
+        log.LogInformation(
+            "Predictions come from the baseline scorer {ModelVersion}: a volatility-and-flow heuristic, not a trained model. Feature spec {SpecVersion} hash {SpecHash}",
+            BaselineScorer.ModelVersion, spec.Version, spec.Hash);
+
+        var telemetry = new ScreenerTelemetry();
+        var ingest = BinanceIngest.Create(exchange, SystemClock.Instance, telemetry.Stages, loggerFactory);
+        log.LogInformation("Watching {Symbols} symbols over {Connections} connections: {Plan}",
+            exchange.Symbols.Count, ingest.Connections.Count, string.Join(", ", ingest.Connections.Select(c => c.Id)));
+
+        var view = new LiveView();
+        var sinks = new ScreenerSinks(
+            JournalSinks.RawFrames(host.System, journal.Shard, journal.RawBatchFrames, journal.RawBatchDelay, journal.WriteTimeout),
+            JournalSinks.Events<PredictionBatch>(host.System, JournalSinks.PredictionsId, JournalSinks.PredictionsId, journal.WriteTimeout),
+            JournalSinks.Events<RankEvent>(host.System, JournalSinks.RanksId, JournalSinks.RanksId, journal.WriteTimeout),
+            [ConsoleNotifier.Create(view, demo.Refresh, loggerFactory.CreateLogger("Screener.Notify.Console"))]);
+        var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, new BinanceFrameDecoder(), predictor, spec, telemetry)
+            .Run(host.System.Materializer(namePrefix: "screener"));
+        return new ScreenerNode(host, graph, serilog, telemetry, ingest, view, dbPath, pipeline);
+    }
+
+    /// <summary>Stops the connections and waits until everything already received is in the journal.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_stopped) return;
+        _stopped = true;
+        var stop = _graph.StopAsync();
+        if (await Task.WhenAny(stop, Task.Delay(timeout)) != stop)
+            throw new TimeoutException($"The graph did not drain into the journal within {timeout.TotalSeconds:F0} s.");
+        await stop;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await _host.DisposeAsync();
+            await _serilog.DisposeAsync();
+        }
+    }
+}

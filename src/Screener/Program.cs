@@ -1,0 +1,45 @@
+using Akka.Configuration;
+using Screener.Commands;
+
+namespace Screener;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        using var cts = new CancellationTokenSource();
+        System.Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        try
+        {
+            var cl = CommandLine.Parse(args);
+            return cl.Words switch
+            {
+                ["demo"] => await DemoCommand.RunAsync(cl, cts.Token),
+                ["sim"] => await SimCommand.RunAsync(cl, cts.Token),
+                ["journal", "stats"] => await JournalStatsCommand.RunAsync(cl, cts.Token),
+                [] or ["help"] => Help(),
+                _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {e.Message}\n\n{Usage.Text}");
+            return 2;
+        }
+        catch (Exception e) when (e is ArgumentException or ConfigurationException or FileNotFoundException)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Help()
+    {
+        System.Console.WriteLine(Usage.Text);
+        return 0;
+    }
+}

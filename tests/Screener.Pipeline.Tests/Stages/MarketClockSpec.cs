@@ -1,0 +1,89 @@
+using Screener.Contracts;
+using Screener.Contracts.Market;
+using Screener.Pipeline.Stages;
+using static Screener.Pipeline.Tests.TestEvents;
+
+namespace Screener.Pipeline.Tests.Stages;
+
+public sealed class MarketClockSpec
+{
+    [Fact]
+    public void MarketClock_must_emit_one_tick_per_known_symbol_before_the_event_that_crosses_a_boundary()
+    {
+        var clock = new MarketClock(Settings());
+        var output = new List<IWithSymbol>();
+
+        clock.On(Top("ETHUSDT", 10, 100m, 100.1m), output);
+        clock.On(Top("BTCUSDT", 100, 50_000m, 50_000.1m), output);
+        clock.On(Top("ETHUSDT", 260, 101m, 101.1m), output);
+
+        Assert.Equal(5, output.Count);
+        var ticks = output.OfType<Tick>().ToList();
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], ticks.Select(t => t.Symbol));
+        Assert.All(ticks, t => Assert.Equal(At(250), t.Time));
+        Assert.All(ticks, t => Assert.Equal(2, t.RoundSize));
+        Assert.IsType<BookTop>(output[^1]);
+        Assert.Equal(At(260), ((BookTop)output[^1]).TsEvent);
+    }
+
+    [Fact]
+    public void MarketClock_must_tick_every_cadence_when_time_jumps_and_share_one_context_per_time()
+    {
+        var clock = new MarketClock(Settings());
+        var output = new List<IWithSymbol>();
+        clock.On(Top("BTCUSDT", 0, 100m, 100m), output);
+        clock.On(Top("BTCUSDT", 1_000, 101m, 101m), output);
+
+        var ticks = output.OfType<Tick>().ToList();
+        Assert.Equal([At(250), At(500), At(750), At(1000)], ticks.Select(t => t.Time));
+        var first = ticks[0].Context;
+        Assert.Equal(At(250), first.Time);
+        Assert.Equal(0, first.BtcReturnBps);
+    }
+
+    [Fact]
+    public void MarketClock_must_advance_on_heartbeats_minus_the_lag_when_the_market_is_quiet()
+    {
+        var settings = Settings();
+        var clock = new MarketClock(settings);
+        var output = new List<IWithSymbol>();
+        clock.On(Top("BTCUSDT", 0, 100m, 100m), output);
+
+        clock.On(new Heartbeat(At(1_200), 2), output);
+        Assert.Empty(output.OfType<Tick>());
+
+        clock.On(new Heartbeat(At(1_300), 3), output);
+        Assert.Equal([At(250)], output.OfType<Tick>().Select(t => t.Time));
+    }
+
+    [Fact]
+    public void MarketClock_must_not_forward_connection_level_events_to_symbol_substreams()
+    {
+        var clock = new MarketClock(Settings());
+        var output = new List<IWithSymbol>();
+        clock.On(new Connected(At(0), At(0), 1, "s0/public"), output);
+        clock.On(new Disconnected(At(5), At(5), 2, "s0/public", "close 1006"), output);
+
+        Assert.Empty(output);
+        Assert.Equal(2, clock.NodeEvents);
+    }
+
+    [Fact]
+    public void MarketClock_must_report_breadth_as_the_share_of_symbols_whose_mid_rose()
+    {
+        var clock = new MarketClock(Settings());
+        var output = new List<IWithSymbol>();
+        clock.On(Top("AAAUSDT", 0, 10m, 10m), output);
+        clock.On(Top("BBBUSDT", 0, 10m, 10m), output);
+        clock.On(Top("CCCUSDT", 0, 10m, 10m), output);
+        clock.On(Top("DDDUSDT", 0, 10m, 10m), output);
+        clock.On(Top("AAAUSDT", 100, 11m, 11m), output);
+        clock.On(Top("BBBUSDT", 100, 9m, 9m), output);
+        clock.On(Top("CCCUSDT", 100, 12m, 12m), output);
+        clock.On(Top("AAAUSDT", 300, 11m, 11m), output);
+
+        var context = output.OfType<Tick>().First().Context;
+        Assert.Equal(0.5, context.Breadth, 10);
+        Assert.Equal(4, context.ActiveSymbols);
+    }
+}
