@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace Screener.Sim.Server;
+
+/// <summary>Open WebSocket connections and exchange-wide counters, for forced disconnects and observability.</summary>
+internal sealed class ConnectionRegistry
+{
+    private readonly ConcurrentDictionary<long, SimConnection> _open = new();
+    private long _nextId;
+    private long _framesSent;
+
+    public int Count => _open.Count;
+
+    public long FramesSent => Interlocked.Read(ref _framesSent);
+
+    public long NextId() => Interlocked.Increment(ref _nextId);
+
+    public void Add(SimConnection connection) => _open[connection.Id] = connection;
+
+    public void Remove(SimConnection connection) => _open.TryRemove(connection.Id, out _);
+
+    public void CountFrame() => Interlocked.Increment(ref _framesSent);
+
+    /// <summary>Aborts every open connection (no close handshake) and returns how many there were.</summary>
+    public int AbortAll()
+    {
+        var victims = _open.Values.ToArray();
+        foreach (var connection in victims) connection.Abort();
+        return victims.Length;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Screener.Sim.Server;
+
+/// <summary>
+/// One client WebSocket: a receive loop that answers control frames and a send loop that drains a bounded
+/// queue (data and replies share it, so a reply never overtakes earlier data). Pings and the pong
+/// deadline are run by the framework's keep-alive (see <see cref="SimExchange"/>).
+/// </summary>
+internal sealed class SimConnection
+{
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+    private const int MaxMessageBytes = 1 << 20;
+
+    private readonly WebSocket _socket;
+    private readonly HttpContext _http;
+    private readonly WsEndpoint _endpoint;
+    private readonly StreamHub _hub;
+    private readonly ConnectionRegistry _registry;
+    private readonly int _maxStreams;
+    private readonly ILogger _logger;
+    private readonly Channel<Outbound> _outbox;
+    private readonly List<string> _subscriptions = [];
+    private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
+    private volatile bool _combined;
+    private volatile bool _closing;
+    private CancellationTokenSource? _lifetime;
+
+    public SimConnection(long id, WebSocket socket, HttpContext http, WsEndpoint endpoint, StreamHub hub,
+        ConnectionRegistry registry, SimSettings settings, ILogger logger)
+    {
+        Id = id;
+        _socket = socket;
+        _http = http;
+        _endpoint = endpoint;
+        _hub = hub;
+        _registry = registry;
+        _maxStreams = settings.MaxStreamsPerConnection;
+        _logger = logger;
+        _combined = endpoint.Combined;
+        _outbox = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(settings.SendQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public long Id { get; }
+
+    /// <summary>Whether data frames get the <c>{"stream","data"}</c> wrapper (URL form, then SET_PROPERTY).</summary>
+    public bool Combined => _combined;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _lifetime = lifetime;
+        var sending = SendLoopAsync(lifetime.Token);
+        try
+        {
+            Subscribe(_endpoint.Streams, RequestId.Null, reply: false);
+            await ReceiveLoopAsync(lifetime.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            _logger.LogDebug("Connection {Id} ended: {Reason}", Id, ex.Message);
+        }
+        finally
+        {
+            _closing = true;
+            _outbox.Writer.TryComplete();
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived) lifetime.CancelAfter(CloseGrace);
+            else await lifetime.CancelAsync();
+            try
+            {
+                await sending;
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+            {
+                _logger.LogDebug("Connection {Id} send loop ended: {Reason}", Id, ex.Message);
+            }
+            _hub.Remove(this, _subscriptions);
+        }
+    }
+
+    /// <summary>Queues a data frame; a client too slow to drain its queue is dropped, as fstream drops slow consumers.</summary>
+    public void EnqueueData(byte[] frame)
+    {
+        if (_outbox.Writer.TryWrite(new Outbound(frame)) || _closing) return;
+        _logger.LogWarning("Connection {Id} dropped: send queue full (slow consumer)", Id);
+        Abort();
+    }
+
+    /// <summary>Drops the connection without a close handshake (forced disconnect).</summary>
+    public void Abort()
+    {
+        _closing = true;
+        _http.Abort();
+        _socket.Abort();
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellation)
+    {
+        var buffer = new byte[16 * 1024];
+        var message = new ArrayBufferWriter<byte>(1024);
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellation);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                if (!_closing) BeginClose(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null);
+                return;
+            }
+            message.Write(buffer.AsSpan(0, result.Count));
+            if (message.WrittenCount > MaxMessageBytes)
+            {
+                BeginClose(WebSocketCloseStatus.MessageTooBig, "Message too big");
+                message.ResetWrittenCount();
+                continue;
+            }
+            if (!result.EndOfMessage) continue;
+            if (result.MessageType == WebSocketMessageType.Text && !_closing) Handle(message.WrittenMemory);
+            message.ResetWrittenCount();
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var item in _outbox.Reader.ReadAllAsync(cancellation))
+            {
+                if (item.Frame is { } frame)
+                {
+                    await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellation);
+                    _registry.CountFrame();
+                    continue;
+                }
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    await _socket.CloseOutputAsync(item.CloseStatus, item.CloseReason, cancellation);
+                return;
+            }
+        }
+        catch
+        {
+            // A failed send means the socket is gone; stop the receive side too.
+            await _lifetime!.CancelAsync();
+            throw;
+        }
+    }
+
+    private void Handle(ReadOnlyMemory<byte> utf8)
+    {
+        var request = ControlRequestParser.Parse(utf8, out var error);
+        if (request is null)
+        {
+            Reply(ControlReplies.Error(error!));
+            return;
+        }
+        switch (request.Method)
+        {
+            case ControlMethod.Subscribe:
+                Subscribe(request.Streams, request.Id, reply: true);
+                break;
+            case ControlMethod.Unsubscribe:
+                Unsubscribe(request.Streams, request.Id);
+                break;
+            case ControlMethod.ListSubscriptions:
+                Reply(ControlReplies.List(_subscriptions, request.Id));
+                break;
+            case ControlMethod.SetProperty:
+                _combined = request.CombinedValue;
+                Reply(ControlReplies.Null(request.Id));
+                break;
+            case ControlMethod.GetProperty:
+                Reply(ControlReplies.Boolean(_combined, request.Id));
+                break;
+        }
+    }
+
+    private void Subscribe(IReadOnlyList<string> streams, RequestId id, bool reply)
+    {
+        var fresh = streams.Distinct(StringComparer.Ordinal).Where(s => !_subscribed.Contains(s)).ToList();
+        if (_subscriptions.Count + fresh.Count > _maxStreams)
+        {
+            // Live fstream answers error 4, then closes 1008 and the connection loses every stream.
+            if (reply) Reply(ControlReplies.Error(new ControlError(ControlError.TooManySubscriptions, "Too many subscriptions", id)));
+            _hub.Remove(this, _subscriptions);
+            _subscriptions.Clear();
+            _subscribed.Clear();
+            BeginClose(WebSocketCloseStatus.PolicyViolation, "Invalid request");
+            return;
+        }
+        // The ACK is queued before the hub can route data, so it precedes the first frame of the new streams.
+        if (reply) Reply(ControlReplies.Null(id));
+        _subscriptions.AddRange(fresh);
+        _subscribed.UnionWith(fresh);
+        _hub.Add(this, fresh.Where(s => StreamCatalog.IsCarried(_endpoint.Route, s)));
+    }
+
+    private void Unsubscribe(IReadOnlyList<string> streams, RequestId id)
+    {
+        var present = streams.Where(_subscribed.Remove).ToList();
+        _subscriptions.RemoveAll(s => !_subscribed.Contains(s));
+        _hub.Remove(this, present);
+        Reply(ControlReplies.Null(id));
+    }
+
+    private void Reply(byte[] frame)
+    {
+        if (!_outbox.Writer.TryWrite(new Outbound(frame))) Abort();
+    }
+
+    private void BeginClose(WebSocketCloseStatus status, string? reason)
+    {
+        _closing = true;
+        _outbox.Writer.TryWrite(Outbound.Close(status, reason));
+        _outbox.Writer.TryComplete();
+        _lifetime?.CancelAfter(CloseGrace);
+    }
+}

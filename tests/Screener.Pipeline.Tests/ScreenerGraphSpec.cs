@@ -1,0 +1,107 @@
+using System.Text;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Akka.TestKit.Xunit2;
+using Screener.Analytics.Features;
+using Screener.Analytics.Scoring;
+using Screener.Contracts;
+using Screener.Contracts.Market;
+using Screener.Contracts.Serialization;
+using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Stages;
+using static Screener.Pipeline.Tests.TestEvents;
+
+namespace Screener.Pipeline.Tests;
+
+public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debug.fuzzing-mode = on")
+{
+    [Fact]
+    public async Task ScreenerGraph_must_reproduce_the_same_predictions_and_rank_events_byte_for_byte_on_replay()
+    {
+        var frames = Script();
+
+        var first = await Run(frames);
+        var second = await Run(frames);
+
+        Assert.NotEmpty(first.Ranks);
+        Assert.Contains(first.Ranks, e => e.Kind == RankEventKind.SymbolEnter);
+        Assert.Equal([1_000, 2_000, 3_000, 4_000, 5_000], first.Predictions.Select(p => (int)((p.Time - Origin) / TimeSpan.TicksPerMillisecond)));
+        Assert.Equal(Bytes(first.Ranks), Bytes(second.Ranks));
+        Assert.Equal(Bytes(first.Predictions), Bytes(second.Predictions));
+        Assert.Equal(frames.Count, first.Raw.Count);
+    }
+
+    [Fact]
+    public async Task ScreenerGraph_must_count_and_drop_a_bad_frame_and_keep_going()
+    {
+        var frames = Script().ToList();
+        frames.Insert(10, new RawFrame("test", 0, frames[9].TsInit, RawFrameKind.WebSocket, Encoding.UTF8.GetBytes("{\"kind\":\"trade\",\"pri")));
+        var telemetry = new ScreenerTelemetry();
+
+        var result = await Run(frames, telemetry);
+
+        Assert.Equal(1, telemetry.Decode[DecodeOutcome.Malformed]);
+        Assert.Equal(frames.Count - 1, telemetry.Decode[DecodeOutcome.Events]);
+        Assert.NotEmpty(result.Ranks);
+    }
+
+    [Fact]
+    public async Task ScreenerGraph_must_deliver_every_round_to_a_notifier_or_drop_the_oldest_when_it_is_slow()
+    {
+        var frames = Script();
+        var received = new List<RankingOutput>();
+        var notifier = Flow.Create<RankingOutput>().Throttle(1, TimeSpan.FromMilliseconds(20), 1, ThrottleMode.Shaping)
+            .To(Sink.ForEach<RankingOutput>(o => { lock (received) received.Add(o); }));
+
+        var result = await Run(frames, notifiers: [notifier]);
+        await AwaitConditionAsync(() => Task.FromResult(received.Count > 0), TimeSpan.FromSeconds(5));
+
+        Assert.True(received.Count <= result.Predictions.Count);
+        lock (received) Assert.Equal(received.OrderBy(o => o.Time).Select(o => o.Time), received.Select(o => o.Time));
+    }
+
+    private async Task<(List<RawFrame> Raw, List<PredictionBatch> Predictions, List<RankEvent> Ranks)> Run(
+        IReadOnlyList<RawFrame> frames, ScreenerTelemetry? telemetry = null, IReadOnlyList<Sink<RankingOutput, Akka.NotUsed>>? notifiers = null)
+    {
+        var raw = new List<RawFrame>();
+        var predictions = new List<PredictionBatch>();
+        var ranks = new List<RankEvent>();
+        var settings = Settings();
+        var spec = SpineFeatures.Create(settings.ShortWindowTicks, settings.LongWindowTicks);
+        var sinks = new ScreenerSinks(
+            Collect(raw), Collect(predictions), Collect(ranks), notifiers ?? []);
+        var handle = ScreenerGraph.Create(Source.From(frames), sinks, settings, new CanonicalEventDecoder(),
+                new BaselineScorer(settings.Scoring), spec, telemetry ?? new ScreenerTelemetry())
+            .Run(Sys.Materializer());
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+        return (raw, predictions, ranks);
+    }
+
+    private static Sink<T, Task> Collect<T>(List<T> into) =>
+        Sink.ForEach<T>(into.Add).MapMaterializedValue(t => (Task)t);
+
+    /// <summary>Three symbols over 6 s, each with a book snapshot: a volatile, one-sided AAA, a calm BBB, a CCC that goes silent.</summary>
+    private static List<RawFrame> Script()
+    {
+        var events = new List<MarketEvent>();
+        var random = new Random(3);
+        decimal a = 100m, b = 50m;
+        foreach (var symbol in new[] { "AAAUSDT", "BBBUSDT", "CCCUSDT" })
+            events.Add(new DepthSnapshot(symbol, At(0), At(0), 0, 1_000, EquatableArray.Create(new PriceLevel(1m, 1m)),
+                EquatableArray.Create(new PriceLevel(2m, 1m))));
+        for (var ms = 0; ms < 6_000; ms += 50)
+        {
+            a += (decimal)(random.Next(-3, 5) * 0.05);
+            b += (decimal)(random.Next(-1, 2) * 0.01);
+            events.Add(Top("AAAUSDT", ms, a, a + 0.02m));
+            events.Add(Buy("AAAUSDT", ms + 1, a + 0.02m, 3m + random.Next(5)));
+            events.Add(Top("BBBUSDT", ms + 2, b, b + 0.01m));
+            if (ms % 200 == 0) events.Add(Sell("BBBUSDT", ms + 3, b, 1m));
+            if (ms < 500) events.Add(Top("CCCUSDT", ms + 4, 10m, 10.01m));
+        }
+        return events.Select((e, i) => CanonicalEventDecoder.Frame(e with { Sequence = i + 1 }, i + 1)).ToList();
+    }
+
+    private static List<string> Bytes<T>(IEnumerable<T> messages) where T : IScreenerMessage =>
+        messages.Select(m => Encoding.UTF8.GetString(ContractSerializer.ToJson(m))).ToList();
+}
