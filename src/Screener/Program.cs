@@ -35,6 +35,11 @@ public static class Program
             await System.Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
+        catch (Exception e)
+        {
+            await System.Console.Error.WriteLineAsync($"failed: {e}");
+            return 1;
+        }
     }
 
     private static int Help()

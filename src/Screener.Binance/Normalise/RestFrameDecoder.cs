@@ -37,10 +37,13 @@ internal static class RestFrameDecoder
             else if (reader.ValueTextEquals("data"u8))
             {
                 sawData = true;
-                ok = reader.Read() && reader.TokenType == JsonTokenType.StartObject && kind switch
+                if (!reader.Read()) return DecodeOutcome.Malformed;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                ok = kind switch
                 {
-                    Kind.Depth => BinanceDepthSnapshotMsg.TryRead(ref reader, context.LevelScratch, out depth),
-                    Kind.OpenInterest => BinanceOpenInterestMsg.TryRead(ref reader, context.Symbols, out openInterest),
+                    Kind.Depth => isObject && BinanceDepthSnapshotMsg.TryRead(ref reader, context.LevelScratch, out depth),
+                    Kind.OpenInterest => isObject && BinanceOpenInterestMsg.TryRead(ref reader, context.Symbols, out openInterest),
+                    // Bodies of kinds decoded elsewhere (or later) may be arrays or objects: only their JSON is checked.
                     _ => SkipValue(ref reader),
                 };
             }

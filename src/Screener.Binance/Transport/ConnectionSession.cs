@@ -26,8 +26,10 @@ internal sealed class ConnectionSession : IDisposable
     private WebsocketClient? _client;
     private IDisposable? _messages;
     private IDisposable? _disconnections;
+    private IDisposable? _connections;
     private bool _disposed;
     private int _ended;
+    private int _connected;
 
     public ConnectionSession(
         ConnectionSettings settings, IClock clock, ConnectionCounters counters, BinanceRestClient? rest, ILogger? logger)
@@ -88,6 +90,7 @@ internal sealed class ConnectionSession : IDisposable
         _frames.Writer.TryComplete();
         _messages?.Dispose();
         _disconnections?.Dispose();
+        _connections?.Dispose();
         try
         {
             client?.Dispose();
@@ -116,6 +119,8 @@ internal sealed class ConnectionSession : IDisposable
             };
             _messages = client.MessageReceived.Subscribe(OnMessage);
             _disconnections = client.DisconnectionHappened.Subscribe(OnDisconnected);
+            // Counted on the handshake itself: a server that closes at once still produced a connection.
+            _connections = client.ReconnectionHappened.Subscribe(_ => OnConnected());
             lock (_lock)
             {
                 if (_disposed)
@@ -128,10 +133,9 @@ internal sealed class ConnectionSession : IDisposable
             }
 
             await client.StartOrFail().ConfigureAwait(false);
-            if (Volatile.Read(ref _ended) != 0) return;
-            _counters.OnConnected();
-            _logger?.LogInformation("{ConnectionId} connected to {Url}", _settings.ConnectionId, _settings.Url);
-            _snapshots?.Start();
+            // Also here: the session may already be disposed (and unsubscribed) when the event would have fired.
+            OnConnected();
+            if (Volatile.Read(ref _ended) == 0) _snapshots?.Start();
         }
         catch (Exception ex)
         {
@@ -164,6 +168,13 @@ internal sealed class ConnectionSession : IDisposable
 
         // After the frame is queued, so a snapshot always follows the first diff that asked for it.
         _snapshots?.Observe(bytes);
+    }
+
+    private void OnConnected()
+    {
+        if (Interlocked.Exchange(ref _connected, 1) != 0) return;
+        _counters.OnConnected();
+        _logger?.LogInformation("{ConnectionId} connected to {Url}", _settings.ConnectionId, _settings.Url);
     }
 
     private void OnDisconnected(DisconnectionInfo info)

@@ -1,9 +1,9 @@
 namespace Screener.Sim.Market;
 
 /// <summary>
-/// One side of a price ladder in integer ticks and lots. Levels sit in a list sorted best-first (keys are
-/// negated for bids so one ascending list serves both sides), which gives O(1) access to the k-th level
-/// for churn and snapshots; inserts are a short memmove at the book sizes simulated here.
+/// One side of a price ladder in integer ticks and lots. Levels sit in one ascending key list with the best
+/// level last (ask keys are negated), which gives O(1) access to the k-th level for churn and snapshots and
+/// keeps the frequent changes near the touch at the cheap end of the list.
 /// </summary>
 internal sealed class BookSide
 {
@@ -17,13 +17,13 @@ internal sealed class BookSide
     public int Count => _keys.Count;
 
     /// <summary>Best price in ticks; only valid when <see cref="Count"/> &gt; 0.</summary>
-    public long Best => TickAt(0);
+    public long Best => Tick(_keys[^1]);
 
     /// <summary>Furthest price from the touch in ticks; only valid when <see cref="Count"/> &gt; 0.</summary>
-    public long Deepest => TickAt(_keys.Count - 1);
+    public long Deepest => Tick(_keys[0]);
 
     /// <summary>Tick of the level at <paramref name="index"/> counted from the best.</summary>
-    public long TickAt(int index) => IsBid ? -_keys[index] : _keys[index];
+    public long TickAt(int index) => Tick(_keys[_keys.Count - 1 - index]);
 
     public long LotsAt(long tick) => _lots.GetValueOrDefault(tick);
 
@@ -55,5 +55,7 @@ internal sealed class BookSide
     /// <summary>True when <paramref name="tick"/> would sit better than (in front of) <paramref name="other"/> on this side.</summary>
     public bool IsBetter(long tick, long other) => IsBid ? tick > other : tick < other;
 
-    private long Key(long tick) => IsBid ? -tick : tick;
+    private long Key(long tick) => IsBid ? tick : -tick;
+
+    private long Tick(long key) => IsBid ? key : -key;
 }

@@ -211,7 +211,7 @@ internal sealed class SimConnection
 
     private void Reply(byte[] frame)
     {
-        if (!_outbox.Writer.TryWrite(new Outbound(frame))) Abort();
+        if (!_outbox.Writer.TryWrite(new Outbound(frame)) && !_closing) Abort();
     }
 
     private void BeginClose(WebSocketCloseStatus status, string? reason)

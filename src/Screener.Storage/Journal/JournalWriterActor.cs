@@ -20,11 +20,13 @@ public sealed class JournalWriterActor : ReceivePersistentActor
 
         Command<Write>(write => Persist(Wrap(write.Event, tags), _ => Sender.Tell(Written.Instance)));
         Command<GetLastSequenceNr>(_ => Sender.Tell(LastSequenceNr));
-        Recover<object>(_ => { });
         Recover<RecoveryCompleted>(_ => log.Info("Journal {0} ready at sequence {1}", PersistenceId, LastSequenceNr));
     }
 
     public override string PersistenceId { get; }
+
+    /// <summary>A writer only appends: it needs the highest sequence number, never a replay of the events.</summary>
+    public override Recovery Recovery => Recovery.None;
 
     public static Props Props(string persistenceId, IReadOnlySet<string> tags) =>
         Akka.Actor.Props.Create(() => new JournalWriterActor(persistenceId, tags));

@@ -28,7 +28,7 @@ public static class DemoCommand
         demo = (demo with { Seed = seedOption ?? demo.Seed, Symbols = symbolsOption ?? demo.Symbols }).Validate();
         var interactive = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-        await using var sim = await SimExchange.StartAsync(new SimSettings { Seed = demo.Seed, SymbolCount = demo.Symbols }, cancellationToken: ct);
+        await using var sim = await SimExchange.StartAsync(new SimSettings { Seed = (ulong)demo.Seed, SymbolCount = demo.Symbols }, cancellationToken: ct);
         await using var node = await ScreenerNode.StartAsync(
             new NodeOptions(db, sim.WebSocketBase, sim.RestBase, sim.Symbols, ConsoleLogs: !interactive), ct);
 

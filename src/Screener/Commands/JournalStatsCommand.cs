@@ -16,7 +16,7 @@ public static class JournalStatsCommand
         if (!File.Exists(db)) throw new UsageException($"No journal at '{Path.GetFullPath(db)}'. Run 'screener demo' first or pass --db.");
 
         var path = SqliteJournalDatabase.Prepare(db);
-        var config = HoconFiles.Load("", "sqlite", SqliteJournalDatabase.Hocon(path), "akka.loglevel = WARNING");
+        var config = HoconFiles.Load("", "sqlite", SqliteJournalDatabase.Hocon(path), "akka.loglevel = WARNING\nakka.actor.provider = local");
         using var logger = (Serilog.Core.Logger)LoggingSetup.Create(console: false, Defaults.LogFolder);
         await using var host = await AkkaNodeHost.StartAsync(config, logger, cluster: false, ct);
         var stats = await new JournalReader(host.System).StatsAsync(ct);

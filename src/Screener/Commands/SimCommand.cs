@@ -14,7 +14,7 @@ public static class SimCommand
         cl.RejectUnknown();
         if (port is < 0 or > 65535) throw new UsageException($"--port must be 0..65535, was {port}.");
 
-        await using var sim = await SimExchange.StartAsync(new SimSettings { Seed = seed, SymbolCount = symbols, Port = port }, cancellationToken: ct);
+        await using var sim = await SimExchange.StartAsync(new SimSettings { Seed = (ulong)seed, SymbolCount = symbols, Port = port }, cancellationToken: ct);
         System.Console.WriteLine($"simulated exchange (seed {seed}, {sim.Symbols.Count} symbols) on {sim.RestBase}");
         System.Console.WriteLine($"  WebSocket: {sim.WebSocketBase}public/stream?streams=btcusdt@bookTicker  and  {sim.WebSocketBase}market/stream?streams=btcusdt@aggTrade");
         System.Console.WriteLine($"  REST:      {sim.RestBase}fapi/v1/exchangeInfo   {sim.RestBase}fapi/v1/depth?symbol=BTCUSDT&limit=100");

@@ -114,6 +114,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         finally
         {
             await _host.DisposeAsync();
+            Ingest.Dispose();
             await _serilog.DisposeAsync();
         }
     }

@@ -1,0 +1,113 @@
+using Screener.Analytics.Features;
+using Screener.Analytics.Scoring;
+using Screener.Contracts;
+
+namespace Screener.Analytics.Tests.Scoring;
+
+/// <summary>The named baseline: heads per (profile, horizon), its cost model, and the gate on bad data.</summary>
+public sealed class BaselineScorerSpec
+{
+    // Cadence 1 s and horizons 4/16/64 s, so sqrt(h / cadence) is 2, 4, 8.
+    private static readonly ScoringSettings Settings = new([ExecutionProfile.Taker, ExecutionProfile.Maker], [4, 16, 64], TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public void BaselineScorer_must_emit_one_head_per_profile_and_horizon_in_configured_order()
+    {
+        var reversed = new ScoringSettings([ExecutionProfile.Maker, ExecutionProfile.Taker], [64, 4, 16], TimeSpan.FromSeconds(1));
+
+        var heads = new BaselineScorer(reversed).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f)).Heads;
+
+        Assert.Equal(
+            new[] { ("maker", 64), ("maker", 4), ("maker", 16), ("taker", 64), ("taker", 4), ("taker", 16) },
+            heads.Select(h => (h.Profile, h.HorizonSeconds)));
+    }
+
+    [Fact]
+    public void BaselineScorer_must_price_move_cost_and_net_edge_as_documented()
+    {
+        // zVol = (4 - 2) / max(2, 0.1) = 1; boost = 1 + 0.5·1 + |-0.5| = 2; move = 4 · sqrt(h/1 s) · 2 = 16, 32, 64.
+        // Taker: 5 + 5 fees + 2 half-spreads · 2/2 = 12 bps.  Maker: 2 + 5 fees + 1 half-spread · 2/2 = 8 bps.
+        var heads = new BaselineScorer(Settings).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f)).Heads;
+
+        Assert.Equal(new double[] { 16, 32, 64, 16, 32, 64 }, heads.Select(h => Math.Round(h.ExpectedMoveBps, 9)));
+        Assert.Equal(new double[] { 12, 12, 12, 8, 8, 8 }, heads.Select(h => h.CostBps));
+        Assert.Equal(new double[] { 4, 20, 52, 8, 24, 56 }, heads.Select(h => Math.Round(h.NetEdgeBps, 9)));
+        Assert.All(heads, h => Assert.Equal(h.ExpectedMoveBps - h.CostBps, h.NetEdgeBps, 12));
+    }
+
+    [Theory]
+    [InlineData(0.0, 10.0, 7.0)]
+    [InlineData(3.0, 13.0, 8.5)]
+    [InlineData(9.995, 19.995, 11.9975)]
+    public void ExecutionProfile_must_charge_fees_plus_the_half_spreads_it_pays(double spread, double taker, double maker)
+    {
+        Assert.Equal(taker, ExecutionProfile.Taker.CostBps(spread), 12);
+        Assert.Equal(maker, ExecutionProfile.Maker.CostBps(spread), 12);
+    }
+
+    [Fact]
+    public void BaselineScorer_must_scale_the_move_with_the_square_root_of_horizon_over_cadence()
+    {
+        // Default: 250 ms cadence, horizons 30/120/300 s. No vol surge (short == long), no imbalance: boost 1.
+        var heads = new BaselineScorer(ScoringSettings.Default).Predict(Features(spread: 1, vol: 3, volLong: 3, imbalance: 0)).Heads;
+        var taker = heads.Where(h => h.Profile == "taker").ToArray();
+
+        Assert.Equal(3 * Math.Sqrt(30 / 0.25), taker[0].ExpectedMoveBps, 5);   // 3 · sqrt(120)  = 32.86335
+        Assert.Equal(3 * Math.Sqrt(120 / 0.25), taker[1].ExpectedMoveBps, 5);  // 3 · sqrt(480)  = 65.72671
+        Assert.Equal(3 * Math.Sqrt(300 / 0.25), taker[2].ExpectedMoveBps, 5);  // 3 · sqrt(1200) = 103.92305
+        Assert.Equal(2.0, taker[1].ExpectedMoveBps / taker[0].ExpectedMoveBps, 9); // 4× the horizon, 2× the move
+    }
+
+    [Fact]
+    public void BaselineScorer_must_floor_the_long_vol_when_measuring_a_vol_surge()
+    {
+        // volLong 0: zVol = (0.2 - 0) / 0.1 = 2, boost = 1 + 0.5·2 = 2, move at 4 s = 0.2 · 2 · 2 = 0.8 (not infinite).
+        var head = new BaselineScorer(Settings).Predict(Features(spread: 0, vol: 0.2f, volLong: 0, imbalance: 0)).Heads[0];
+
+        Assert.Equal(0.8, head.ExpectedMoveBps, 6);
+    }
+
+    [Theory]
+    [InlineData(DataQuality.WarmUp)]
+    [InlineData(DataQuality.Stale)]
+    [InlineData(DataQuality.BookOutOfSync)]
+    [InlineData(DataQuality.WarmUp | DataQuality.Stale | DataQuality.BookOutOfSync)]
+    public void BaselineScorer_must_gate_with_DATA_ISSUE_when_quality_is_not_ok(DataQuality quality)
+    {
+        var prediction = new BaselineScorer(Settings).Predict(Features(2, 4, 2, 0) with { Quality = quality });
+
+        Assert.Equal(new[] { "DATA_ISSUE" }, prediction.Gates);
+        Assert.Equal(6, prediction.Heads.Count); // the numbers are still there, only gated
+    }
+
+    [Fact]
+    public void BaselineScorer_must_not_gate_when_quality_is_ok()
+    {
+        var prediction = new BaselineScorer(Settings).Predict(Features(2, 4, 2, 0));
+
+        Assert.Empty(prediction.Gates);
+    }
+
+    [Fact]
+    public void BaselineScorer_must_name_itself_on_every_prediction()
+    {
+        IPredictor scorer = new BaselineScorer(ScoringSettings.Default);
+
+        var prediction = scorer.Predict(Features(2, 4, 2, 0.3f));
+
+        Assert.Equal("baseline-volflow-v1", scorer.ModelVersion);
+        Assert.Equal("baseline-volflow-v1", prediction.ModelVersion);
+        Assert.Equal("KSMUSDT", prediction.Symbol);
+        Assert.Equal(123L, prediction.Time);
+    }
+
+    private static FeatureSnapshot Features(float spread, float vol, float volLong, float imbalance)
+    {
+        var values = new float[SpineFeatures.Create(3, 6).Features.Count];
+        values[SpineFeatures.SpreadBps] = spread;
+        values[SpineFeatures.RealizedVolBps] = vol;
+        values[SpineFeatures.RealizedVolBpsLong] = volLong;
+        values[SpineFeatures.TradeImbalance] = imbalance;
+        return new FeatureSnapshot("KSMUSDT", 123, "test-spec", values, DataQuality.Ok);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using Screener.Binance.Transport;
+using Screener.Contracts.Time;
+using static Screener.Binance.Tests.Fixture;
+
+namespace Screener.Binance.Tests.Transport;
+
+public sealed class BinanceRestClientSpec
+{
+    private readonly ManualClock _clock = new(TsInit);
+    private readonly StubHttpHandler _http = new();
+
+    private BinanceRestClient Client(BinanceRestSettings? settings = null) =>
+        new(settings ?? new BinanceRestSettings { BaseUri = new Uri("http://sim.local") }, _clock, handler: _http);
+
+    [Fact]
+    public async Task RestClient_must_read_futures_exchange_info()
+    {
+        _http.Respond(HttpStatusCode.OK, Bytes("futures-exchangeInfo-excerpt.json"));
+
+        var info = await Client().GetExchangeInfoAsync();
+
+        Assert.Equal(new Uri("http://sim.local/fapi/v1/exchangeInfo"), Assert.Single(_http.Requests));
+        Assert.Equal(2400, info.RequestWeightPerMinute);
+        Assert.Equal(
+            new[]
+            {
+                new ExchangeSymbol("BTCUSDT", "TRADING", "PERPETUAL", "BTC", "USDT", 0.10m, 0.001m),
+                new ExchangeSymbol("XAUUSDT", "TRADING", "TRADIFI_PERPETUAL", "XAU", "USDT", 0.01m, 0.001m),
+                new ExchangeSymbol("BTCUSDT_261225", "TRADING", "CURRENT_QUARTER", "BTC", "USDT", 0.1m, 0.001m),
+            },
+            info.Symbols);
+        Assert.True(info.Symbols[0].IsTrading);
+    }
+
+    [Fact]
+    public async Task RestClient_must_read_spot_exchange_info_without_contract_types()
+    {
+        _http.Respond(HttpStatusCode.OK, Bytes("spot-exchangeInfo-excerpt.json"));
+
+        var info = await Client(BinanceRestSettings.Spot with { BaseUri = new Uri("http://sim.local") }).GetExchangeInfoAsync();
+
+        Assert.Equal(new Uri("http://sim.local/api/v3/exchangeInfo"), Assert.Single(_http.Requests));
+        Assert.Equal(1200, info.RequestWeightPerMinute);
+        Assert.Equal(new ExchangeSymbol("BLZETH", "TRADING", null, "BLZ", "ETH", 0.00000001m, 1m), info.Symbols[0]);
+        Assert.Equal(new ExchangeSymbol("NKNUSDT", "TRADING", null, "NKN", "USDT", 0.0001m, 1m), info.Symbols[1]);
+    }
+
+    [Fact]
+    public async Task RestClient_must_return_the_depth_body_verbatim_with_the_used_weight()
+    {
+        var body = Bytes("futures-depth-snapshot.json");
+        _http.Respond(HttpStatusCode.OK, body, r => r.Headers.Add("X-MBX-USED-WEIGHT-1M", "27"));
+        using var client = Client();
+
+        var response = await client.GetDepthSnapshotRawAsync("ksmusdt");
+
+        Assert.Equal(new Uri("http://sim.local/fapi/v1/depth?symbol=KSMUSDT&limit=1000"), Assert.Single(_http.Requests));
+        Assert.Equal(body, response.Body);
+        Assert.Equal(27, response.UsedWeight1m);
+        Assert.Equal(27, client.LastUsedWeight1m);
+        Assert.Equal("/fapi/v1/depth", response.Endpoint);
+    }
+
+    [Fact]
+    public async Task RestClient_must_throw_binance_code_and_message_on_a_4xx()
+    {
+        _http.Respond(HttpStatusCode.BadRequest, Bytes("error-invalid-symbol.json"));
+
+        var error = await Assert.ThrowsAsync<BinanceApiException>(() => Client().GetDepthSnapshotRawAsync("NOPE", 5));
+
+        Assert.Equal((400, -1121, "Invalid symbol."), (error.StatusCode, error.Code, error.BinanceMessage));
+        Assert.Contains("-1121", error.Message);
+    }
+
+    [Fact]
+    public async Task RestClient_must_carry_a_non_json_error_body_as_the_message()
+    {
+        _http.Respond(HttpStatusCode.Forbidden, "<html>Request blocked</html>");
+
+        var error = await Assert.ThrowsAsync<BinanceApiException>(() => Client().GetExchangeInfoAsync());
+
+        Assert.Equal((403, (int?)null, "<html>Request blocked</html>"), (error.StatusCode, error.Code, error.BinanceMessage));
+    }
+
+    [Fact]
+    public async Task RestClient_must_wait_out_retry_after_and_retry_a_429_once()
+    {
+        _http.Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "0"))
+            .Respond(HttpStatusCode.OK, Bytes("futures-depth-snapshot-2026.json"));
+
+        var response = await Client().GetDepthSnapshotRawAsync("BTCUSDT", 5);
+
+        Assert.Equal(2, _http.Count);
+        Assert.Equal(Bytes("futures-depth-snapshot-2026.json"), response.Body);
+    }
+
+    [Fact]
+    public async Task RestClient_must_give_up_after_a_second_429()
+    {
+        _http.Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "0"))
+            .Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "0"));
+
+        var error = await Assert.ThrowsAsync<BinanceApiException>(() => Client().GetDepthSnapshotRawAsync("BTCUSDT", 5));
+
+        Assert.Equal(2, _http.Count);
+        Assert.Equal((429, -1003), (error.StatusCode, error.Code));
+        Assert.Equal(TimeSpan.Zero, error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task RestClient_must_not_wait_a_retry_after_longer_than_its_bound()
+    {
+        _http.Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "3600"));
+        var started = DateTime.UtcNow;
+
+        var error = await Assert.ThrowsAsync<BinanceApiException>(() => Client().GetDepthSnapshotRawAsync("BTCUSDT", 5));
+
+        Assert.Equal(1, _http.Count);
+        Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task RestClient_must_refuse_requests_while_banned_and_resume_after()
+    {
+        _http.Respond((HttpStatusCode)418, Bytes("error-418.json"), r => r.Headers.Add("Retry-After", "120"))
+            .Respond(HttpStatusCode.OK, Bytes("futures-openInterest.json"));
+        using var client = Client();
+
+        var ban = await Assert.ThrowsAsync<BinanceApiException>(() => client.GetOpenInterestRawAsync("BTCUSDT"));
+        var refused = await Assert.ThrowsAsync<BinanceIpBannedException>(() => client.GetExchangeInfoAsync());
+        _clock.Advance(TimeSpan.FromSeconds(121));
+        var after = await client.GetOpenInterestRawAsync("BTCUSDT");
+
+        Assert.Equal(418, ban.StatusCode);
+        Assert.Equal(TsInit + TimeSpan.FromSeconds(120).Ticks, refused.BannedUntilTicks);
+        Assert.Equal(2, _http.Count);
+        Assert.Equal(Bytes("futures-openInterest.json"), after.Body);
+    }
+
+    [Fact]
+    public void BanGuard_must_read_the_ban_end_from_the_message_when_retry_after_is_missing()
+    {
+        var until = UtcTime.ToUnixMs(TsInit) + 300_000;
+        var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
+
+        guard.AfterResponse("/fapi/v1/depth", 418, null, null, $"Way too many requests; IP banned until {until}.");
+
+        Assert.Equal(UtcTime.FromUnixMs(until), guard.BannedUntilTicks);
+    }
+
+    [Fact]
+    public void BanGuard_must_assume_the_default_ban_when_the_message_names_a_past_time()
+    {
+        // error-418.json names 2019: long over, so the default applies rather than no ban at all.
+        var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
+
+        guard.AfterResponse("/fapi/v1/depth", 418, null, null,
+            "Way too much request weight used; IP banned until 1573987680818. Please use the websocket for live updates to avoid bans.");
+
+        Assert.Equal(TsInit + TimeSpan.FromMinutes(2).Ticks, guard.BannedUntilTicks);
+        Assert.Throws<BinanceIpBannedException>(() => guard.BeforeRequest("/fapi/v1/depth", 20));
+    }
+
+    [Fact]
+    public void BanGuard_must_ignore_other_statuses()
+    {
+        var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
+
+        guard.AfterResponse("/fapi/v1/depth", 429, 2400, TimeSpan.FromSeconds(30), "Too many requests");
+
+        Assert.Null(guard.BannedUntilTicks);
+        guard.BeforeRequest("/fapi/v1/depth", 20);
+    }
+
+    [Theory]
+    [InlineData(5, 2)]
+    [InlineData(50, 2)]
+    [InlineData(100, 5)]
+    [InlineData(500, 10)]
+    [InlineData(1000, 20)]
+    public void RestClient_must_weigh_depth_requests_like_binance(int limit, int weight) =>
+        Assert.Equal(weight, BinanceRestClient.DepthWeight(limit));
+}

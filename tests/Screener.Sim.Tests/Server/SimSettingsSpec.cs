@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Screener.Sim.Server;
+using Screener.Sim.Tests.Support;
+using Xunit;
+
+namespace Screener.Sim.Tests.Server;
+
+public sealed class SimSettingsSpec
+{
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("10.1.2.3")]
+    [InlineData("localhost")]
+    public async Task SimExchange_must_refuse_to_bind_outside_loopback(string host) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => SimExchange.StartAsync(new SimSettings { Host = host }));
+
+    [Fact]
+    public void SimSettings_must_default_to_fstream_timings()
+    {
+        var settings = new SimSettings();
+        Assert.Equal((TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10), 1024, 0, "127.0.0.1"),
+            (settings.PingInterval, settings.PongTimeout, settings.MaxStreamsPerConnection, settings.Port, settings.Host));
+    }
+
+    [Fact]
+    public async Task SimExchange_must_run_its_clock_from_the_configured_start_time()
+    {
+        const long start = 1_700_000_000_000;
+        await using var exchange = await SimExchange.StartAsync(new SimSettings { StartTimeMs = start, SymbolCount = 3 });
+        Assert.Equal(["BTCUSDT", "ETHUSDT", "SOLUSDT"], exchange.Symbols);
+        Assert.Equal(exchange.RestBase.Port, exchange.WebSocketBase.Port);
+        Assert.Equal("ws", exchange.WebSocketBase.Scheme);
+        await using var client = await WsClient.ConnectAsync(new Uri(exchange.WebSocketBase, "/public/ws/btcusdt@bookTicker"));
+        var frame = await client.NextAsync(Waits.Expect);
+        Assert.NotNull(frame);
+        Assert.InRange(JsonDocument.Parse(frame).RootElement.GetProperty("E").GetInt64(), start, start + 10_000);
+    }
+}
