@@ -14,7 +14,8 @@ public sealed partial class BanGuard : IRestRequestGate
     private readonly TimeSpan _defaultBan;
     private long _bannedUntilTicks;
 
-    /// <summary>Creates a guard reading time from <paramref name="clock"/>.</summary>
+    /// <summary>Creates a guard.</summary>
+    /// <param name="clock">Time source for the ban's end.</param>
     /// <param name="defaultBan">Assumed ban length when a 418 says neither Retry-After nor an end time.</param>
     public BanGuard(IClock clock, TimeSpan defaultBan)
     {

@@ -133,11 +133,13 @@ internal static class BookMaker
     {
         var outward = isBid ? -1 : 1;
         var tick = touch;
+        var ladder = new List<(long Tick, long Lots)>(levels);
         for (var i = 0; i < levels && tick > 0; i++)
         {
-            book.SeedLevel(isBid, tick, depthLots(i));
+            ladder.Add((tick, depthLots(i)));
             // Dense near the touch, sparser further out, as on liquid perpetual books.
             tick += outward * (i < 20 ? 1 + (rng.Chance(0.2) ? 1 : 0) : 1 + (long)rng.NextExponential(1.5));
         }
+        book.SeedSide(isBid, ladder);
     }
 }

@@ -52,6 +52,19 @@ internal sealed class BookSide
         return true;
     }
 
+    /// <summary>Fills an empty side in one pass (seeding level by level from the touch would shift the list each time).</summary>
+    public void Load(IReadOnlyList<(long Tick, long Lots)> levels)
+    {
+        if (_keys.Count != 0) throw new InvalidOperationException("Only an empty side can be loaded.");
+        foreach (var (tick, lots) in levels)
+        {
+            if (lots <= 0) throw new ArgumentOutOfRangeException(nameof(levels), lots, "Seeded levels need a positive quantity.");
+            if (!_lots.TryAdd(tick, lots)) throw new ArgumentException($"Duplicate level {tick}.", nameof(levels));
+            _keys.Add(Key(tick));
+        }
+        _keys.Sort();
+    }
+
     /// <summary>True when <paramref name="tick"/> would sit better than (in front of) <paramref name="other"/> on this side.</summary>
     public bool IsBetter(long tick, long other) => IsBid ? tick > other : tick < other;
 

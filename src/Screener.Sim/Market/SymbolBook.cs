@@ -32,8 +32,8 @@ internal sealed class SymbolBook
 
     public BookSide Side(bool isBid) => isBid ? Bids : Asks;
 
-    /// <summary>Places a level while the book is built, before any id exists; used only by the constructor's seed callback.</summary>
-    public void SeedLevel(bool isBid, long tick, long lots) => Side(isBid).Set(tick, lots);
+    /// <summary>Loads a side while the book is built, before any id exists; used only by the constructor's seed callback.</summary>
+    public void SeedSide(bool isBid, IReadOnlyList<(long Tick, long Lots)> levels) => Side(isBid).Load(levels);
 
     /// <summary>Sets a level (0 lots deletes) and records the change under a fresh global id.</summary>
     public void Set(bool isBid, long tick, long lots, long timeMs)

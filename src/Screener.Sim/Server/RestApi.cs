@@ -20,9 +20,9 @@ internal sealed class RestApi
     private readonly ExchangeClock _clock;
     private readonly RequestWeightMeter _meter = new();
     private readonly IReadOnlyList<SymbolSpec> _symbols;
-    private readonly Func<SimFaults> _faults;
+    private readonly FaultSwitch _faults;
 
-    public RestApi(MarketPump pump, ExchangeClock clock, IReadOnlyList<SymbolSpec> symbols, Func<SimFaults> faults)
+    public RestApi(MarketPump pump, ExchangeClock clock, IReadOnlyList<SymbolSpec> symbols, FaultSwitch faults)
     {
         _pump = pump;
         _clock = clock;
@@ -47,7 +47,7 @@ internal sealed class RestApi
 
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var used = _meter.Add(ip, weight, _clock.NowMs);
-        var latency = _faults().RestLatency;
+        var latency = _faults.Current.RestLatency;
         if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=UTF-8";

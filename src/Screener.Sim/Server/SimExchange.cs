@@ -24,18 +24,18 @@ public sealed class SimExchange : IAsyncDisposable
     private readonly MarketPump _pump;
     private readonly ConnectionRegistry _registry;
     private readonly CancellationTokenSource _stopping;
-    private volatile SimFaults _faults;
+    private readonly FaultSwitch _faults;
     private int _disposed;
 
     private SimExchange(SimSettings settings, WebApplication app, MarketPump pump, ConnectionRegistry registry,
-        CancellationTokenSource stopping, IReadOnlyList<string> symbols, Uri restBase)
+        CancellationTokenSource stopping, FaultSwitch faults, IReadOnlyList<string> symbols, Uri restBase)
     {
         Settings = settings;
         _app = app;
         _pump = pump;
         _registry = registry;
         _stopping = stopping;
-        _faults = settings.Faults;
+        _faults = faults;
         Symbols = symbols;
         RestBase = restBase;
         WebSocketBase = new UriBuilder(restBase) { Scheme = "ws" }.Uri;
@@ -60,8 +60,8 @@ public sealed class SimExchange : IAsyncDisposable
     /// <summary>Fault switches read on every request; replace to inject or clear faults while running.</summary>
     public SimFaults Faults
     {
-        get => _faults;
-        set => _faults = value ?? throw new ArgumentNullException(nameof(value));
+        get => _faults.Current;
+        set => _faults.Current = value;
     }
 
     /// <summary>Simulated time of the last market step (Unix ms).</summary>
@@ -99,8 +99,8 @@ public sealed class SimExchange : IAsyncDisposable
         var registry = new ConnectionRegistry();
         var pump = new MarketPump(market, hub, clock, logger);
         var stopping = new CancellationTokenSource();
-        SimExchange? exchange = null;
-        var rest = new RestApi(pump, clock, market.Symbols, () => exchange!.Faults);
+        var faults = new FaultSwitch(settings.Faults);
+        var rest = new RestApi(pump, clock, market.Symbols, faults);
         var sockets = new WebSocketEndpoint(settings, hub, registry, logger, stopping.Token);
 
         app.UseWebSockets();
@@ -111,11 +111,21 @@ public sealed class SimExchange : IAsyncDisposable
             else if (!await rest.TryHandleAsync(context))
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Port taken or start cancelled: release what was built before reporting the failure.
+            await app.DisposeAsync();
+            stopping.Dispose();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var symbols = market.Symbols.Select(s => s.Symbol).ToArray();
-        exchange = new SimExchange(settings, app, pump, registry, stopping, symbols, new Uri(address));
+        var exchange = new SimExchange(settings, app, pump, registry, stopping, faults, symbols, new Uri(address));
         pump.Start();
         logger.LogInformation("Simulated exchange listening on {Address} with {Count} symbols", address, symbols.Length);
         return exchange;

@@ -48,8 +48,14 @@ public static class SettingsReader
     {
         var j = Block(config, "screener.journal");
         var settings = new JournalSettings(j.GetInt("raw-batch-frames"), Time(j, "screener.journal", "raw-batch-delay"),
-            Time(j, "screener.journal", "write-timeout"), Block(config, "screener.node").GetString("shard"));
+            Time(j, "screener.journal", "write-timeout"));
         return settings.Validate();
+    }
+
+    public static NodeSettings Node(Config config)
+    {
+        var n = Block(config, "screener.node");
+        return new NodeSettings(n.GetInt("port"), n.GetString("shard")).Validate();
     }
 
     public static ExchangeSettings Exchange(Config config)

@@ -60,6 +60,8 @@ public sealed class ScreenerNode : IAsyncDisposable
         var dbPath = SqliteJournalDatabase.Prepare(options.DbPath);
         var overrides = new List<string>(options.Overrides ?? []) { SqliteJournalDatabase.Hocon(dbPath) };
         var config = HoconFiles.Load(options.Environment, "sqlite", overrides.ToArray());
+        var node = SettingsReader.Node(config);
+        config = Akka.Configuration.ConfigurationFactory.ParseString(node.Hocon).WithFallback(config);
         var pipeline = SettingsReader.Pipeline(config);
         var journal = SettingsReader.Journal(config);
         var demo = SettingsReader.Demo(config);
@@ -85,7 +87,7 @@ public sealed class ScreenerNode : IAsyncDisposable
 
         var view = new LiveView();
         var sinks = new ScreenerSinks(
-            JournalSinks.RawFrames(host.System, journal.Shard, journal.RawBatchFrames, journal.RawBatchDelay, journal.WriteTimeout),
+            JournalSinks.RawFrames(host.System, node.Shard, journal.RawBatchFrames, journal.RawBatchDelay, journal.WriteTimeout),
             JournalSinks.Events<PredictionBatch>(host.System, JournalSinks.PredictionsId, JournalSinks.PredictionsId, journal.WriteTimeout),
             JournalSinks.Events<RankEvent>(host.System, JournalSinks.RanksId, JournalSinks.RanksId, journal.WriteTimeout),
             [ConsoleNotifier.Create(view, demo.Refresh, loggerFactory.CreateLogger("Screener.Notify.Console"))]);

@@ -120,6 +120,23 @@ public sealed class BinanceConnectionSourceSpec : Akka.TestKit.Xunit2.TestKit, I
     }
 
     [Fact]
+    public async Task Source_must_back_off_exponentially_between_failed_connects()
+    {
+        var settings = Settings() with
+        {
+            Url = new Uri("ws://127.0.0.1:1/public/stream?streams=x@depth"),
+            MinBackoff = TimeSpan.FromMilliseconds(100),
+            MaxBackoff = TimeSpan.FromSeconds(5),
+        };
+
+        Run(settings);
+        await Task.Delay(TimeSpan.FromMilliseconds(1600));
+
+        // 100 + 200 + 400 + 800 ms: at most four restarts fit; a backoff that never grew would allow about fifteen.
+        Assert.InRange(_counters.Restarts, 2, 4);
+    }
+
+    [Fact]
     public async Task Source_must_apply_backpressure_instead_of_dropping_frames()
     {
         var lines = Lines("futures-depthUpdate-sequence.jsonl");

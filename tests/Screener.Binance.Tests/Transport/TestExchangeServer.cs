@@ -104,7 +104,7 @@ internal sealed class TestExchangeServer : IAsyncDisposable
                     break;
                 }
 
-                await socket.SendAsync(command.Frame, WebSocketMessageType.Text, true, _stop.Token);
+                await socket.SendAsync(command.Frame ?? [], WebSocketMessageType.Text, true, _stop.Token);
             }
         }
         catch (Exception)
@@ -142,6 +142,3 @@ internal sealed class TestExchangeServer : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
-
-/// <summary>One step of a server connection: send <see cref="Frame"/>, or close with a status.</summary>
-internal sealed record ServerCommand(byte[]? Frame, WebSocketCloseStatus? CloseStatus, string? Description);

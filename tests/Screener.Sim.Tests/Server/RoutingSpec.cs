@@ -48,20 +48,6 @@ public sealed class RoutingSpec : IClassFixture<ExchangeFixture>
         Assert.DoesNotContain(frames, f => f.Contains("aggTrade") || f.Contains("markPriceUpdate") || f.Contains("forceOrder"));
     }
 
-    [Theory]
-    [InlineData("/market/ws", "nosuchusdt@aggTrade")]
-    [InlineData("/market/ws", "BTCUSDT@aggTrade")]
-    [InlineData("/market/ws", "btcusdt@teleport")]
-    [InlineData("/public/ws", "btcusdt@depth@250ms")]
-    [InlineData("/public/ws", "BTCUSDT@bookTicker")]
-    public async Task Unservable_streams_must_be_acked_and_deliver_nothing(string path, string stream)
-    {
-        await using var client = await Connect(path);
-        await client.SendAsync($$"""{"method":"SUBSCRIBE","params":["{{stream}}"],"id":7}""");
-        Assert.Equal("""{"result":null,"id":7}""", await client.NextAsync(Waits.Expect));
-        Assert.Empty(await client.CollectAsync(Waits.Silence));
-    }
-
     [Fact]
     public async Task Unknown_paths_must_be_refused()
     {

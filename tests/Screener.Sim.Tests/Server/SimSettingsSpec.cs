@@ -15,6 +15,13 @@ public sealed class SimSettingsSpec
         await Assert.ThrowsAsync<ArgumentException>(() => SimExchange.StartAsync(new SimSettings { Host = host }));
 
     [Fact]
+    public async Task SimExchange_must_fail_to_start_on_a_taken_port()
+    {
+        await using var first = await SimExchange.StartAsync(new SimSettings { SymbolCount = 1 });
+        await Assert.ThrowsAsync<IOException>(() => SimExchange.StartAsync(new SimSettings { SymbolCount = 1, Port = first.RestBase.Port }));
+    }
+
+    [Fact]
     public void SimSettings_must_default_to_fstream_timings()
     {
         var settings = new SimSettings();

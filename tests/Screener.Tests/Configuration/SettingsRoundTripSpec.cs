@@ -1,0 +1,88 @@
+using Akka.Configuration;
+using Screener.Configuration;
+
+namespace Screener.Tests.Configuration;
+
+/// <summary>Every key of hocon/screener.conf reaches its settings record: each is overridden and observed.</summary>
+public sealed class SettingsRoundTripSpec
+{
+    private static readonly (string Key, string Value, Func<Config, object> Read, object Expected)[] Keys =
+    [
+        ("screener.node.port", "4053", c => SettingsReader.Node(c).Port, 4053),
+        ("screener.node.shard", "\"s7\"", c => SettingsReader.Node(c).Shard, "s7"),
+        ("screener.exchange.ws-base", "\"ws://127.0.0.1:9\"", c => SettingsReader.Exchange(c).WsBase, new Uri("ws://127.0.0.1:9")),
+        ("screener.exchange.rest-base", "\"http://127.0.0.1:9\"", c => SettingsReader.Exchange(c).RestBase, new Uri("http://127.0.0.1:9")),
+        ("screener.exchange.symbols", "[\"AAAUSDT\"]", c => string.Join(",", SettingsReader.Exchange(c).Symbols), "AAAUSDT"),
+        ("screener.exchange.max-streams-per-connection", "300", c => SettingsReader.Exchange(c).MaxStreamsPerConnection, 300),
+        ("screener.exchange.depth-snapshot-limit", "500", c => SettingsReader.Exchange(c).DepthSnapshotLimit, 500),
+        ("screener.exchange.backoff-min", "2s", c => SettingsReader.Exchange(c).BackoffMin, TimeSpan.FromSeconds(2)),
+        ("screener.exchange.backoff-max", "40s", c => SettingsReader.Exchange(c).BackoffMax, TimeSpan.FromSeconds(40)),
+        ("screener.exchange.backoff-random-factor", "0.5", c => SettingsReader.Exchange(c).BackoffRandomFactor, 0.5),
+        ("screener.exchange.backoff-reset-after", "90s", c => SettingsReader.Exchange(c).BackoffResetAfter, TimeSpan.FromSeconds(90)),
+        ("screener.ingest.heartbeat-interval", "2s", c => SettingsReader.Exchange(c).HeartbeatInterval, TimeSpan.FromSeconds(2)),
+        ("screener.pipeline.cadence", "500ms", c => SettingsReader.Pipeline(c).Cadence, TimeSpan.FromMilliseconds(500)),
+        ("screener.pipeline.rank-every-ticks", "8", c => SettingsReader.Pipeline(c).RankEveryTicks, 8),
+        ("screener.pipeline.max-symbols", "50", c => SettingsReader.Pipeline(c).MaxSymbols, 50),
+        ("screener.pipeline.short-window-ticks", "10", c => SettingsReader.Pipeline(c).ShortWindowTicks, 10),
+        ("screener.pipeline.long-window-ticks", "100", c => SettingsReader.Pipeline(c).LongWindowTicks, 100),
+        ("screener.pipeline.stale-after", "3s", c => SettingsReader.Pipeline(c).StaleAfter, TimeSpan.FromSeconds(3)),
+        ("screener.pipeline.heartbeat-lag", "2s", c => SettingsReader.Pipeline(c).HeartbeatLag, TimeSpan.FromSeconds(2)),
+        ("screener.pipeline.max-catch-up", "2m", c => SettingsReader.Pipeline(c).MaxCatchUp, TimeSpan.FromMinutes(2)),
+        ("screener.pipeline.context-symbol", "\"ETHUSDT\"", c => SettingsReader.Pipeline(c).ContextSymbol, "ETHUSDT"),
+        ("screener.pipeline.horizons", "[60]", c => string.Join(",", SettingsReader.Pipeline(c).Scoring.HorizonsSeconds), "60"),
+        ("screener.pipeline.profiles", "[{ name = \"x\", entry-fee-bps = 1.5, exit-fee-bps = 2.5, half-spreads = 3 }]",
+            c => SettingsReader.Pipeline(c).Scoring.Profiles.Single().ToString(), "ExecutionProfile { Name = x, EntryFeeBps = 1.5, ExitFeeBps = 2.5, HalfSpreadsPaid = 3 }"),
+        ("screener.ranking.top-k", "7", c => SettingsReader.Ranking(c).TopK, 7),
+        ("screener.ranking.enter-score", "30.5", c => SettingsReader.Ranking(c).EnterScore, 30.5),
+        ("screener.ranking.exit-score", "12.5", c => SettingsReader.Ranking(c).ExitScore, 12.5),
+        ("screener.ranking.min-dwell-rounds", "9", c => SettingsReader.Ranking(c).MinDwellRounds, 9),
+        ("screener.ranking.replace-margin", "4.5", c => SettingsReader.Ranking(c).ReplaceMargin, 4.5),
+        ("screener.ranking.alert-score", "70.5", c => SettingsReader.Ranking(c).AlertScore, 70.5),
+        ("screener.ranking.alert-cooldown-rounds", "11", c => SettingsReader.Ranking(c).AlertCooldownRounds, 11),
+        ("screener.journal.raw-batch-frames", "250", c => SettingsReader.Journal(c).RawBatchFrames, 250),
+        ("screener.journal.raw-batch-delay", "50ms", c => SettingsReader.Journal(c).RawBatchDelay, TimeSpan.FromMilliseconds(50)),
+        ("screener.journal.write-timeout", "5s", c => SettingsReader.Journal(c).WriteTimeout, TimeSpan.FromSeconds(5)),
+        ("screener.demo.seed", "7", c => SettingsReader.Demo(c).Seed, 7),
+        ("screener.demo.symbols", "30", c => SettingsReader.Demo(c).Symbols, 30),
+        ("screener.demo.refresh", "2s", c => SettingsReader.Demo(c).Refresh, TimeSpan.FromSeconds(2)),
+    ];
+
+    public static TheoryData<string> KeyNames => new(Keys.Select(k => k.Key));
+
+    [Theory]
+    [MemberData(nameof(KeyNames))]
+    public void Settings_must_carry_each_configured_key_into_its_record(string key)
+    {
+        var (_, value, read, expected) = Keys.Single(k => k.Key == key);
+        var config = HoconFiles.Load("", "sqlite", $"{key} = {value}");
+        Assert.Equal(expected, read(config));
+    }
+
+    [Fact]
+    public void Settings_must_cover_every_leaf_key_of_screener_conf()
+    {
+        var file = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(HoconFiles.Folder, "screener.conf")));
+        var leaves = new List<string>();
+        Collect(file.Root, "", leaves);
+        Assert.Equal(leaves.Order(), Keys.Select(k => k.Key).Order());
+    }
+
+    private static void Collect(Akka.Configuration.Hocon.HoconValue value, string path, List<string> leaves)
+    {
+        if (value.IsObject())
+            foreach (var (key, child) in value.GetObject().Items) Collect(child, path.Length == 0 ? key : $"{path}.{key}", leaves);
+        else
+            leaves.Add(path);
+    }
+
+    [Fact]
+    public void Settings_must_fail_fast_naming_the_key_when_a_value_is_out_of_range()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SettingsReader.Ranking(HoconFiles.Load("", "sqlite", "screener.ranking.exit-score = 99")));
+        Assert.Contains("exit-score", error.Message);
+        var limit = Assert.Throws<ArgumentException>(() => SettingsReader.Exchange(HoconFiles.Load("", "sqlite", "screener.exchange.depth-snapshot-limit = 7")));
+        Assert.Contains("depth-snapshot-limit", limit.Message);
+        var duration = Assert.Throws<ConfigurationException>(() => SettingsReader.Pipeline(HoconFiles.Load("", "sqlite", "screener.pipeline.cadence = soon")));
+        Assert.Contains("screener.pipeline.cadence", duration.Message);
+    }
+}
