@@ -56,9 +56,6 @@ internal sealed class SymbolCache
         return true;
     }
 
-    /// <summary>Convenience for callers holding a string (tests, the REST envelope).</summary>
-    public string Intern(string text) => TryGet(text.AsSpan(), out var s) ? s : text.ToUpperInvariant();
-
     /// <summary>Number of interned symbols.</summary>
     public int Count => _symbols.Count;
 }

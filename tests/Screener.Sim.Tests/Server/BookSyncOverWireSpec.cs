@@ -24,15 +24,18 @@ public sealed class BookSyncOverWireSpec : IClassFixture<ExchangeFixture>
         var snapshot = JsonDocument.Parse(await http.GetStringAsync(new Uri(exchange.RestBase, "/fapi/v1/depth?symbol=ETHUSDT&limit=1000"))).RootElement;
         var book = new ReferenceBook();
         book.LoadSnapshot(snapshot);
-        while (buffered.Count < 15)
-        {
-            var next = await client.NextAsync(Waits.Expect);
-            Assert.NotNull(next);
-            buffered.Add(Data(next));
-        }
+        // Frames that arrived while the snapshot was in flight are dropped (u < lastUpdateId); on a loaded
+        // machine that can be many, so keep consuming live frames until enough have been applied.
         var outcomes = buffered.Select(book.Apply).ToList();
+        var deadline = DateTime.UtcNow + Waits.Expect;
+        while (book.Applied < 10 && DateTime.UtcNow < deadline)
+        {
+            var next = await client.NextAsync(deadline - DateTime.UtcNow);
+            if (next is null) break;
+            outcomes.Add(book.Apply(Data(next)));
+        }
         Assert.DoesNotContain(SyncStep.Gap, outcomes);
-        Assert.True(book.Applied >= 12, $"applied {book.Applied}");
+        Assert.True(book.Applied >= 10, $"applied {book.Applied} of {outcomes.Count}");
         Assert.False(book.IsCrossed);
     }
 
