@@ -8,14 +8,17 @@ namespace Screener.Tests;
 /// <summary>Opens a finished node's SQLite journal in a separate, local ActorSystem and reads it back through Persistence.Query.</summary>
 public static class JournalFixture
 {
-    public static async Task<T> ReadAsync<T>(string dbPath, Func<JournalReader, Task<T>> read)
+    public static Task<T> ReadAsync<T>(string dbPath, Func<JournalReader, Task<T>> read) =>
+        WithSystemAsync(dbPath, (_, reader) => read(reader));
+
+    public static async Task<T> WithSystemAsync<T>(string dbPath, Func<ActorSystem, JournalReader, Task<T>> use)
     {
         var path = SqliteJournalDatabase.Prepare(dbPath);
         var config = HoconFiles.Load("", "sqlite", SqliteJournalDatabase.Hocon(path), "akka.actor.provider = local\nakka.loglevel = WARNING");
         using var system = ActorSystem.Create("verify", config);
         try
         {
-            return await read(new JournalReader(system));
+            return await use(system, new JournalReader(system));
         }
         finally
         {

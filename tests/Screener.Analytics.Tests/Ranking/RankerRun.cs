@@ -44,12 +44,13 @@ internal sealed record RankerRun(RankingSettings Settings, RankCandidate[][] Rou
 
     /// <summary>
     /// Adversarial noise: the same six symbols every round, never gated, scores jittering across the band
-    /// [exit - 1, enter + 1], mostly inside it, so anything without hysteresis would flap.
+    /// [exit - 1, enter + 1] (mostly inside it) on a quarter-bps grid, so ties are common; anything without
+    /// hysteresis would flap.
     /// </summary>
     public static Arbitrary<RankerRun> BandNoise() => Arb.From(
         from settings in SettingsGen
         from count in Gen.Choose(10, 60)
-        from rounds in Gen.ArrayOf(Gen.CollectToArray(Pool[..6], s => Gen.Choose(-300, 100).Select(c => Clear(s, c / 100.0))), count)
+        from rounds in Gen.ArrayOf(Gen.CollectToArray(Pool[..6], s => Gen.Choose(-12, 4).Select(q => Clear(s, q / 4.0))), count)
         select new RankerRun(settings, rounds));
 
     public List<RankOutcome> Play() => Play(Rounds);

@@ -1,21 +1,26 @@
+using System.Text;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Screener.Analytics.Features;
 using Screener.Analytics.Scoring;
+using Screener.Binance.Normalise;
+using Screener.Configuration;
 using Screener.Contracts;
+using Screener.Contracts.Serialization;
+using Screener.Pipeline;
+using Screener.Pipeline.Instrumentation;
 using Screener.Storage.Journal;
 
 namespace Screener.Tests.EndToEnd;
 
 [Collection(NodeCollection.Name)]
-public sealed class DemoEndToEndSpec
+public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRunFixture>
 {
     [Fact]
     public async Task Demo_must_journal_rank_events_readable_back_through_persistence_query_after_a_20_second_run()
     {
-        var db = JournalFixture.TempDb("demo.db");
-
-        var exitCode = await Program.Main(["demo", "--duration", "20s", "--db", db, "--plain", "--seed", "42"]);
-
-        Assert.Equal(0, exitCode);
-        var (ranks, predictions, stats) = await JournalFixture.ReadAsync(db, async reader => (
+        Assert.Equal(0, demo.ExitCode);
+        var (ranks, predictions, stats) = await JournalFixture.ReadAsync(demo.Db, async reader => (
             await reader.ReadAllAsync<RankEvent>(JournalSinks.RanksId),
             await reader.ReadAllAsync<PredictionBatch>(JournalSinks.PredictionsId),
             await reader.StatsAsync()));
@@ -34,4 +39,34 @@ public sealed class DemoEndToEndSpec
         Assert.True(raw.Frames > 1_000, $"expected the raw journal to hold the session's frames, got {raw.Frames}");
         Assert.Equal(raw.Events, raw.Tags[JournalSinks.RawTag]);
     }
+
+    [Fact]
+    public async Task Demo_journal_must_replay_through_the_same_graph_to_the_same_rank_events_and_predictions_byte_for_byte()
+    {
+        Assert.Equal(0, demo.ExitCode);
+        var (live, replayed) = await JournalFixture.WithSystemAsync(demo.Db, async (system, reader) =>
+        {
+            var live = (await reader.ReadAllAsync<RankEvent>(JournalSinks.RanksId)).Cast<IScreenerMessage>()
+                .Concat(await reader.ReadAllAsync<PredictionBatch>(JournalSinks.PredictionsId)).ToList();
+
+            var config = HoconFiles.Load("dev", "sqlite");
+            var settings = SettingsReader.Pipeline(config);
+            var spec = SpineFeatures.Create(settings.ShortWindowTicks, settings.LongWindowTicks);
+            var ranks = new List<IScreenerMessage>();
+            var predictions = new List<IScreenerMessage>();
+            var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(),
+                Sink.ForEach<PredictionBatch>(predictions.Add).MapMaterializedValue(t => (Task)t),
+                Sink.ForEach<RankEvent>(ranks.Add).MapMaterializedValue(t => (Task)t), []);
+            var handle = ScreenerGraph.Create(reader.RawFrames("s0"), sinks, settings, new BinanceFrameDecoder(),
+                new BaselineScorer(settings.Scoring), spec, new ScreenerTelemetry()).Run(system.Materializer());
+            await handle.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+            return (live, ranks.Concat(predictions).ToList());
+        });
+
+        Assert.NotEmpty(live);
+        Assert.Equal(Text(live), Text(replayed));
+    }
+
+    private static List<string> Text(IEnumerable<IScreenerMessage> messages) =>
+        messages.Select(m => Encoding.UTF8.GetString(ContractSerializer.ToJson(m))).ToList();
 }
