@@ -9,7 +9,10 @@ public enum DataQuality
 {
     Ok = 0,
 
-    /// <summary>Not enough history yet for every window.</summary>
+    /// <summary>
+    /// Not enough history yet: fewer observed intervals than the short window holds. Long windows keep filling
+    /// after this clears and are computed over the history they hold so far.
+    /// </summary>
     WarmUp = 1,
 
     /// <summary>A stream the features depend on has been silent past its threshold.</summary>

@@ -9,7 +9,8 @@ namespace Screener.Analytics.Features;
 /// </summary>
 public sealed record FeatureSpec(string Version, IReadOnlyList<FeatureDefinition> Features, string NanPolicy)
 {
-    public string Hash { get; } = ComputeHash(Version, Features);
+    /// <summary>Computed from the members on every read, so a copy made with <c>with</c> never carries a stale hash.</summary>
+    public string Hash => ComputeHash(Version, Features);
 
     public int IndexOf(string name)
     {

@@ -1,15 +1,14 @@
 namespace Screener.Analytics.Features;
 
 /// <summary>
-/// A fixed-capacity ring buffer of the last N values with running sum and sum of squares, so window statistics
-/// cost O(1) per push. Values are pushed once per cadence interval.
+/// A fixed-capacity ring buffer of the last N values, pushed once per cadence interval. Statistics are computed
+/// from the values in the window each time they are read, so nothing that has left the window can linger in
+/// them as rounding residue (a running sum would report a tiny non-zero total for an all-zero window).
 /// </summary>
 public sealed class RollingWindow
 {
     private readonly double[] _values;
     private int _next;
-    private double _sum;
-    private double _sumOfSquares;
 
     public RollingWindow(int capacity)
     {
@@ -23,32 +22,30 @@ public sealed class RollingWindow
 
     public bool IsFull => Count == _values.Length;
 
-    public double Sum => _sum;
+    public double Sum
+    {
+        get
+        {
+            var sum = 0.0;
+            for (var i = 0; i < Count; i++) sum += _values[i];
+            return sum;
+        }
+    }
 
     public void Push(double value)
     {
-        if (IsFull)
-        {
-            var evicted = _values[_next];
-            _sum -= evicted;
-            _sumOfSquares -= evicted * evicted;
-        }
-        else
-        {
-            Count++;
-        }
         _values[_next] = value;
-        _sum += value;
-        _sumOfSquares += value * value;
         _next = (_next + 1) % _values.Length;
+        if (!IsFull) Count++;
     }
 
     /// <summary>Population standard deviation of the values in the window; 0 with fewer than two values.</summary>
     public double StandardDeviation()
     {
         if (Count < 2) return 0;
-        var mean = _sum / Count;
-        var variance = _sumOfSquares / Count - mean * mean;
-        return variance > 0 ? Math.Sqrt(variance) : 0;
+        var mean = Sum / Count;
+        var squares = 0.0;
+        for (var i = 0; i < Count; i++) squares += (_values[i] - mean) * (_values[i] - mean);
+        return Math.Sqrt(squares / Count);
     }
 }

@@ -11,6 +11,8 @@ namespace Screener.Analytics.Features;
 public sealed class SymbolFeatureEngine
 {
     private readonly FeatureSpec _spec;
+    private readonly string _specHash;
+    private readonly int _shortTicks;
     private readonly long _staleAfterTicks;
     private readonly RollingWindow _returnsShort;
     private readonly RollingWindow _returnsLong;
@@ -27,11 +29,14 @@ public sealed class SymbolFeatureEngine
     private double _intervalSell;
     private int _intervalTrades;
     private long _lastEventTime = long.MinValue;
+    private long _observedReturns;
 
     public SymbolFeatureEngine(FeatureSpec spec, int shortTicks, int longTicks, TimeSpan staleAfter)
     {
         if (longTicks < shortTicks) throw new ArgumentException("The long window must not be shorter than the short one.");
         _spec = spec;
+        _specHash = spec.Hash;
+        _shortTicks = shortTicks;
         _staleAfterTicks = staleAfter.Ticks;
         _returnsShort = new RollingWindow(shortTicks);
         _returnsLong = new RollingWindow(longTicks);
@@ -68,7 +73,9 @@ public sealed class SymbolFeatureEngine
     public FeatureSnapshot Snapshot(string symbol, long time, bool bookInSync)
     {
         var mid = Mid;
-        var tickReturn = mid > 0 && _previousMid > 0 ? Math.Log(mid / _previousMid) * 10_000 : 0;
+        var observed = mid > 0 && _previousMid > 0;
+        var tickReturn = observed ? Math.Log(mid / _previousMid) * 10_000 : 0;
+        if (observed) _observedReturns++;
         if (mid > 0) _previousMid = mid;
 
         _returnsShort.Push(tickReturn);
@@ -92,10 +99,10 @@ public sealed class SymbolFeatureEngine
         values[SpineFeatures.TradeCount] = (float)_countShort.Sum;
 
         var quality = DataQuality.Ok;
-        if (mid <= 0 || !_returnsShort.IsFull) quality |= DataQuality.WarmUp;
+        if (_observedReturns < _shortTicks) quality |= DataQuality.WarmUp;
         if (_lastEventTime == long.MinValue || time - _lastEventTime > _staleAfterTicks) quality |= DataQuality.Stale;
         if (!bookInSync) quality |= DataQuality.BookOutOfSync;
-        return new FeatureSnapshot(symbol, time, _spec.Hash, values, quality);
+        return new FeatureSnapshot(symbol, time, _specHash, values, quality);
     }
 
     private void Seen(long tsEvent)

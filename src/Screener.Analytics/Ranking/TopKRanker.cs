@@ -6,12 +6,16 @@ namespace Screener.Analytics.Ranking;
 /// Pure top-K selection with hysteresis over rank rounds. Each call is one round: members that are gated,
 /// missing, or below the exit score (after their minimum dwell) leave; then the best ungated challengers at or
 /// above the enter score fill free places, or replace the weakest member when they beat it by the margin.
+/// A symbol that left in a round cannot come back in the same round; alert cooldowns are per symbol, so leaving
+/// and re-entering does not reset them.
 /// Candidates are ordered by score, then symbol, so equal inputs always give equal outputs.
 /// </summary>
 public sealed class TopKRanker
 {
     private readonly RankingSettings _settings;
     private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastAlertRound = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _exitedThisRound = new(StringComparer.Ordinal);
     private long _round;
 
     public TopKRanker(RankingSettings settings) => _settings = settings.Validate();
@@ -21,6 +25,7 @@ public sealed class TopKRanker
     public RankOutcome Rank(long time, IReadOnlyList<RankCandidate> candidates)
     {
         _round++;
+        _exitedThisRound.Clear();
         var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Symbol, StringComparer.Ordinal).ToList();
         var bySymbol = ordered.ToDictionary(c => c.Symbol, StringComparer.Ordinal);
         var events = new List<RankEvent>();
@@ -37,9 +42,9 @@ public sealed class TopKRanker
         foreach (var challenger in ordered)
         {
             if (challenger.Score < _settings.EnterScore) break;
-            if (challenger.IsGated || _members.ContainsKey(challenger.Symbol)) continue;
+            if (challenger.IsGated || _members.ContainsKey(challenger.Symbol) || _exitedThisRound.Contains(challenger.Symbol)) continue;
             if (_members.Count >= _settings.TopK && !TryReplace(time, challenger, bySymbol, events)) break;
-            _members[challenger.Symbol] = new Member(_round, long.MinValue);
+            _members[challenger.Symbol] = new Member(_round);
             events.Add(Event(time, RankEventKind.SymbolEnter, challenger, 0, StatusLabels.InPlay, ["SCORE_ABOVE_ENTER", .. challenger.Reasons]));
         }
 
@@ -50,9 +55,9 @@ public sealed class TopKRanker
 
         foreach (var entry in board.Entries)
         {
-            var member = _members[entry.Symbol];
-            if (entry.Score < _settings.AlertScore || _round - member.LastAlertRound < _settings.AlertCooldownRounds) continue;
-            _members[entry.Symbol] = member with { LastAlertRound = _round };
+            if (entry.Score < _settings.AlertScore) continue;
+            if (_lastAlertRound.TryGetValue(entry.Symbol, out var last) && _round - last < _settings.AlertCooldownRounds) continue;
+            _lastAlertRound[entry.Symbol] = _round;
             events.Add(Event(time, RankEventKind.Alert, bySymbol[entry.Symbol], entry.Rank, StatusLabels.Hot, ["SCORE_ABOVE_ALERT", .. bySymbol[entry.Symbol].Reasons]));
         }
         return new RankOutcome(events, board);
@@ -60,12 +65,15 @@ public sealed class TopKRanker
 
     private bool TryReplace(long time, RankCandidate challenger, Dictionary<string, RankCandidate> bySymbol, List<RankEvent> events)
     {
-        var weakest = _members.Keys
-            .Select(s => bySymbol[s])
+        // A member that entered this round is never the one replaced: each round is one decision per symbol.
+        var weakest = _members.Where(m => m.Value.EnteredRound < _round).Select(m => bySymbol[m.Key])
             .OrderBy(c => c.Score).ThenByDescending(c => c.Symbol, StringComparer.Ordinal)
-            .First();
+            .FirstOrDefault();
+        if (weakest is null) return false;
         var member = _members[weakest.Symbol];
-        if (challenger.Score < weakest.Score + _settings.ReplaceMargin || Dwell(member) < _settings.MinDwellRounds) return false;
+        // Strictly higher even with a zero margin: a tie must not swap members back and forth.
+        if (challenger.Score <= weakest.Score || challenger.Score < weakest.Score + _settings.ReplaceMargin
+            || Dwell(member) < _settings.MinDwellRounds) return false;
         Exit(time, weakest.Symbol, member, weakest, ["REPLACED"], events);
         return true;
     }
@@ -73,6 +81,7 @@ public sealed class TopKRanker
     private void Exit(long time, string symbol, Member member, RankCandidate? c, IReadOnlyList<string> reasons, List<RankEvent> events)
     {
         _members.Remove(symbol);
+        _exitedThisRound.Add(symbol);
         var label = c is { IsGated: true } ? StatusLabels.DataIssue : StatusLabels.Cooling;
         events.Add(new RankEvent(time, RankEventKind.SymbolExit, symbol, 0, c?.Score ?? 0, c?.Profile ?? "", c?.HorizonSeconds ?? 0,
             c?.ModelVersion ?? "", reasons.ToEquatableArray(), label));
@@ -96,5 +105,5 @@ public sealed class TopKRanker
     private static RankEvent Event(long time, RankEventKind kind, RankCandidate c, int rank, string label, IReadOnlyList<string> reasons) =>
         new(time, kind, c.Symbol, rank, c.Score, c.Profile, c.HorizonSeconds, c.ModelVersion, reasons.ToEquatableArray(), label);
 
-    private sealed record Member(long EnteredRound, long LastAlertRound);
+    private sealed record Member(long EnteredRound);
 }

@@ -28,6 +28,7 @@ internal sealed class SimConnection
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private volatile bool _combined;
     private volatile bool _closing;
+    private volatile bool _finished;
     private CancellationTokenSource? _lifetime;
 
     public SimConnection(long id, WebSocket socket, HttpContext http, WsEndpoint endpoint, StreamHub hub,
@@ -83,6 +84,7 @@ internal sealed class SimConnection
                 _logger.LogDebug("Connection {Id} send loop ended: {Reason}", Id, ex.Message);
             }
             _hub.Remove(this, _subscriptions);
+            _finished = true;
         }
     }
 
@@ -97,6 +99,8 @@ internal sealed class SimConnection
     /// <summary>Drops the connection without a close handshake (forced disconnect).</summary>
     public void Abort()
     {
+        // After the handler returned, the HttpContext may already serve as someone else's; leave it alone.
+        if (_finished) return;
         _closing = true;
         _http.Abort();
         _socket.Abort();

@@ -176,6 +176,23 @@ public sealed class TopKRankerSpec
             e => Assert.Equal((member.Symbol, member.Rank), (e.Symbol, e.Rank)));
     }
 
+    [Fact]
+    public void TopKRanker_must_not_let_a_replaced_member_re_enter_in_the_same_round_by_evicting_a_tied_member()
+    {
+        // ReplaceMargin 0 passes Validate. CCC replaces BBB (weakest of a tie, last on the board); BBB, tied
+        // with AAA, must not then evict AAA and come straight back: a user would see BBB leave and enter at once.
+        var ranker = new TopKRanker(Settings with { MinDwellRounds = 2, ReplaceMargin = 0 });
+        ranker.Rank(1, Round(Clear("AAA", 0.5), Clear("BBB", 0.5)));
+        ranker.Rank(2, Round(Clear("AAA", 0.5), Clear("BBB", 0.5)));
+
+        var events = ranker.Rank(3, Round(Clear("AAA", 0.5), Clear("BBB", 0.5), Clear("CCC", 0.9))).Events;
+
+        var entered = events.Where(e => e.Kind == RankEventKind.SymbolEnter).Select(e => e.Symbol);
+        var exited = events.Where(e => e.Kind == RankEventKind.SymbolExit).Select(e => e.Symbol);
+        Assert.Empty(entered.Intersect(exited));
+        Assert.Equal(new[] { "AAA", "CCC" }, ranker.Members.Order());
+    }
+
     [Theory]
     [InlineData(0, 0.0, -2.0)]
     [InlineData(3, -2.0, 0.0)]

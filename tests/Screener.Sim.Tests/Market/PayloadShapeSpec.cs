@@ -54,6 +54,17 @@ public sealed class PayloadShapeSpec
     }
 
     [Fact]
+    public void StreamNames_must_list_only_streams_the_market_produces()
+    {
+        var produced = Events.Value.Select(e => e.Stream).ToHashSet();
+        var suffixes = produced.Where(s => !s.StartsWith('!')).Select(s => s[s.IndexOf('@')..]).ToHashSet();
+        var listed = StreamNames.ForSymbol("btcusdt").Select(s => s["btcusdt".Length..]).ToHashSet();
+        Assert.Equal(listed.Order(), suffixes.Order());
+        Assert.All(new[] { StreamNames.AllBookTickers, StreamNames.AllForceOrders, StreamNames.AllMarkPrices, StreamNames.AllMarkPrices1s },
+            name => Assert.Contains(name, produced));
+    }
+
+    [Fact]
     public void Payloads_must_carry_symbols_upper_case_and_stream_names_lower_case()
     {
         foreach (var ev in Events.Value.Take(5000).Where(e => !e.Stream.StartsWith('!')))

@@ -54,6 +54,25 @@ public sealed class PingSpec
     }
 
     [Fact]
+    public async Task Server_must_answer_client_pings_and_ignore_unsolicited_pongs()
+    {
+        await using var exchange = await SimExchange.StartAsync(new SimSettings());
+        using var cts = new CancellationTokenSource(Waits.Expect);
+        using var raw = await RawWebSocket.ConnectAsync(exchange.WebSocketBase, "/market/ws", cts.Token);
+        await raw.SendFrameAsync(RawWebSocket.Pong, "unsolicited"u8.ToArray(), cts.Token);
+        await raw.SendFrameAsync(RawWebSocket.Ping, "1791382994658"u8.ToArray(), cts.Token);
+        var frame = await raw.ReadFrameAsync(cts.Token);
+        Assert.NotNull(frame);
+        Assert.Equal(RawWebSocket.Pong, frame.Value.Opcode);
+        Assert.Equal("1791382994658"u8.ToArray(), frame.Value.Payload);
+        await raw.SendFrameAsync(RawWebSocket.Text, "{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":1}"u8.ToArray(), cts.Token);
+        var reply = await raw.ReadFrameAsync(cts.Token);
+        Assert.NotNull(reply);
+        Assert.Equal(RawWebSocket.Text, reply.Value.Opcode);
+        Assert.Equal("{\"result\":[],\"id\":1}", System.Text.Encoding.UTF8.GetString(reply.Value.Payload));
+    }
+
+    [Fact]
     public async Task ClientWebSocket_must_stay_connected_while_it_answers_pings()
     {
         await using var exchange = await SimExchange.StartAsync(FastPings);

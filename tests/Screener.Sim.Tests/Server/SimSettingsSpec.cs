@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Screener.Sim.Server;
 using Screener.Sim.Tests.Support;
 using Xunit;
@@ -19,6 +20,19 @@ public sealed class SimSettingsSpec
     {
         await using var first = await SimExchange.StartAsync(new SimSettings { SymbolCount = 1 });
         await Assert.ThrowsAsync<IOException>(() => SimExchange.StartAsync(new SimSettings { SymbolCount = 1, Port = first.RestBase.Port }));
+    }
+
+    [Fact]
+    public async Task SimExchange_must_log_through_a_given_logger_factory()
+    {
+        var provider = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Debug));
+        await using (var exchange = await SimExchange.StartAsync(new SimSettings { SymbolCount = 2 }, factory))
+        {
+            await using var client = await WsClient.ConnectAsync(new Uri(exchange.WebSocketBase, "/public/ws"));
+            Assert.True(await Waits.UntilAsync(() => provider.Lines.Any(l => l.Contains("opened on /public/ws")), Waits.Expect));
+        }
+        Assert.Contains(provider.Lines, l => l.Contains("listening on http://127.0.0.1:"));
     }
 
     [Fact]
