@@ -150,6 +150,8 @@ internal sealed class ConnectionSession : IDisposable
     private void OnMessage(ResponseMessage message)
     {
         if (Volatile.Read(ref _ended) != 0) return;
+        // A frame proves the handshake: counted here too, for a server that sends and closes before the start returns.
+        if (Volatile.Read(ref _connected) == 0) OnConnected();
         var bytes = message.Binary ?? (message.Text is { } text ? Encoding.UTF8.GetBytes(text) : null);
         if (bytes is null) return;
         _counters.OnFrame(bytes.Length);
