@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Akka.Configuration;
 using Screener.Commands;
 
@@ -8,11 +9,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         using var cts = new CancellationTokenSource();
-        System.Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, cts));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, cts));
         try
         {
             var cl = CommandLine.Parse(args);
@@ -40,6 +38,15 @@ public static class Program
             await System.Console.Error.WriteLineAsync($"failed: {e}");
             return 1;
         }
+    }
+
+    /// <summary>The first signal asks the command to stop cleanly (drain into the journal); a second one exits at once.</summary>
+    private static void Stop(PosixSignalContext context, CancellationTokenSource cts)
+    {
+        if (cts.IsCancellationRequested) return;
+        context.Cancel = true;
+        System.Console.Error.WriteLine($"{context.Signal}: stopping, flushing the journal (again to exit at once)...");
+        cts.Cancel();
     }
 
     private static int Help()

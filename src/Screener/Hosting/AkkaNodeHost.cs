@@ -30,6 +30,7 @@ public sealed class AkkaNodeHost : IAsyncDisposable
     public static async Task<AkkaNodeHost> StartAsync(Config config, Serilog.ILogger logger, bool cluster, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddAkka(SystemName, akka =>
         {
@@ -40,6 +41,8 @@ public sealed class AkkaNodeHost : IAsyncDisposable
                 loggers.AddLoggerFactory();
                 loggers.LogLevel = LogLevel.InfoLevel;
             });
+            // Once the logger factory has stopped, shutdown chatter must not reach stdout (it would land under the table).
+            akka.AddHocon("akka.stdout-loglevel = WARNING", HoconAddMode.Prepend);
         });
         var host = builder.Build();
         await host.StartAsync(ct);
