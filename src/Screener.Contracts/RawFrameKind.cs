@@ -14,4 +14,11 @@ public enum RawFrameKind
 
     /// <summary>A clock heartbeat injected at the merge point while the market is quiet; empty payload.</summary>
     Heartbeat = 2,
+
+    /// <summary>
+    /// A node-level status event (connection up or down, stream stale) written by the node itself: the payload is
+    /// the canonical JSON of the <see cref="Market.MarketEvent"/> (<see cref="Serialization.ContractSerializer.ToJson"/>),
+    /// so status is journaled and replayed like market data.
+    /// </summary>
+    Status = 3,
 }

@@ -66,6 +66,8 @@ public static class ContractSamples
 
     public static readonly Heartbeat Heartbeat = new(TsInit, 1_204_529);
 
+    public static readonly FundingInterval FundingInterval = new("XAUUSDT", TsEvent, TsInit, 1_204_530, Hours: 4);
+
     public static readonly RawFrame WebSocketFrame = new(
         "s0/public", 1_204_518, TsInit, RawFrameKind.WebSocket,
         Utf8("""{"stream":"btcusdt@aggTrade","data":{"e":"aggTrade","E":1791382992488,"s":"BTCUSDT","a":2604871905,"p":"83091.70","q":"0.015","m":true}}"""));
@@ -75,6 +77,9 @@ public static class ContractSamples
         Utf8("""{"lastUpdateId":12043871905980,"E":1791382992488,"bids":[["83091.60","3.250"]],"asks":[["83091.70","0.008"]]}"""));
 
     public static readonly RawFrame HeartbeatFrame = RawFrame.Heartbeat(TsInit);
+
+    public static readonly RawFrame StatusFrame = new(
+        "s0/public", 1_204_531, TsInit, RawFrameKind.Status, Screener.Contracts.Serialization.ContractSerializer.ToJson(Disconnected));
 
     public static readonly Tick Tick = new(
         "BTCUSDT", CadenceTime, RoundSize: 212,
@@ -137,9 +142,11 @@ public static class ContractSamples
         [nameof(Gap)] = Gap,
         [nameof(Stale)] = Stale,
         [nameof(Heartbeat)] = Heartbeat,
+        [nameof(FundingInterval)] = FundingInterval,
         [nameof(WebSocketFrame)] = WebSocketFrame,
         [nameof(RestFrame)] = RestFrame,
         [nameof(HeartbeatFrame)] = HeartbeatFrame,
+        [nameof(StatusFrame)] = StatusFrame,
         [nameof(Tick)] = Tick,
         [nameof(FeatureSnapshot)] = FeatureSnapshot,
         [nameof(PredictionSnapshot)] = PredictionSnapshot,

@@ -20,4 +20,5 @@ namespace Screener.Contracts.Market;
 [JsonDerivedType(typeof(Gap), "gap")]
 [JsonDerivedType(typeof(Stale), "stale")]
 [JsonDerivedType(typeof(Heartbeat), "heartbeat")]
+[JsonDerivedType(typeof(FundingInterval), "fundingInterval")]
 public abstract record MarketEvent(string Symbol, long TsEvent, long TsInit, long Sequence) : IScreenerMessage, IWithSymbol;
