@@ -19,6 +19,8 @@ public static class Program
                 ["demo"] => await DemoCommand.RunAsync(cl, cts.Token),
                 ["sim"] => await SimCommand.RunAsync(cl, cts.Token),
                 ["journal", "stats"] => await JournalStatsCommand.RunAsync(cl, cts.Token),
+                ["parse", _] => await ParseCommand.RunAsync(cl, cts.Token),
+                ["book"] => await BookCommand.RunAsync(cl, cts.Token),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),
             };

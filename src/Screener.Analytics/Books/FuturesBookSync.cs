@@ -10,7 +10,7 @@ namespace Screener.Analytics.Books;
 /// The book is validated by sequence numbers only; any break is reported and the book is flagged, never
 /// silently patched.
 /// </summary>
-public sealed class FuturesBookSync
+public sealed class FuturesBookSync : IBookSync
 {
     private readonly Queue<DepthDiff> _buffer = new();
     private readonly int _maxBuffered;

@@ -14,6 +14,11 @@ public static class Usage
               Run the simulated exchange alone on 127.0.0.1 (WebSocket and REST on one port).
           screener journal stats [--db data/screener.db]
               Print event counts per persistence id and tag, and the raw frames inside frame batches.
+          screener parse FILE
+              Decode raw frames (one JSON frame a line) into normalised events as JSON lines; unknown and
+              malformed lines are reported on stderr with their line numbers.
+          screener book --snapshot FILE --frames FILE [--market futures|spot]
+              Sync an order book from a REST depth snapshot and a file of diff frames; print the result as JSON.
           screener help
               This text.
 
