@@ -11,6 +11,8 @@ namespace Screener.Pipeline;
 /// <param name="MaxSymbols">Upper bound on per-symbol substreams; exceeding it fails the graph loudly.</param>
 /// <param name="HeartbeatLag">How far behind a heartbeat's local time the clock may advance while the market is quiet.</param>
 /// <param name="ContextSymbol">Symbol whose returns feed the market context (BTC).</param>
+/// <param name="StaleThresholds">Per stream kind (<see cref="Stages.StreamKinds"/>): silence longer than this marks the
+/// symbol's stream stale (a <c>Stale</c> event, DATA_ISSUE downstream) until data of that kind flows again.</param>
 public sealed record PipelineSettings(
     TimeSpan Cadence,
     int RankEveryTicks,
@@ -22,11 +24,19 @@ public sealed record PipelineSettings(
     TimeSpan MaxCatchUp,
     string ContextSymbol,
     ScoringSettings Scoring,
-    RankingSettings Ranking)
+    RankingSettings Ranking,
+    IReadOnlyDictionary<string, TimeSpan> StaleThresholds)
 {
     public static PipelineSettings Default { get; } = new(
         TimeSpan.FromMilliseconds(250), 4, 1200, 20, 240, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1),
-        TimeSpan.FromMinutes(1), "BTCUSDT", ScoringSettings.Default, new RankingSettings());
+        TimeSpan.FromMinutes(1), "BTCUSDT", ScoringSettings.Default, new RankingSettings(),
+        new Dictionary<string, TimeSpan>
+        {
+            [Stages.StreamKinds.Depth] = TimeSpan.FromSeconds(5),
+            [Stages.StreamKinds.BookTicker] = TimeSpan.FromSeconds(5),
+            [Stages.StreamKinds.Trade] = TimeSpan.FromSeconds(60),
+            [Stages.StreamKinds.MarkPrice] = TimeSpan.FromSeconds(10),
+        });
 
     public TimeSpan RankCadence => Cadence * RankEveryTicks;
 
@@ -43,6 +53,10 @@ public sealed record PipelineSettings(
         Require(!string.IsNullOrWhiteSpace(ContextSymbol), "context-symbol must be set");
         Require(Scoring.Profiles.Count > 0 && Scoring.HorizonsSeconds.Count > 0, "at least one profile and one horizon are required");
         Ranking.Validate();
+        foreach (var kind in Stages.StreamKinds.All)
+            Require(StaleThresholds.TryGetValue(kind, out var t) && t > TimeSpan.Zero, $"health stale-after.{kind} must be set and positive");
+        foreach (var kind in StaleThresholds.Keys)
+            Require(Stages.StreamKinds.All.Contains(kind), $"unknown stream kind '{kind}' in stale-after (known: {string.Join(", ", Stages.StreamKinds.All)})");
         return this;
     }
 

@@ -1,11 +1,8 @@
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using Screener.Analytics.Features;
-using Screener.Analytics.Scoring;
 using Screener.Contracts;
 using Screener.Pipeline.Flows;
-using Screener.Pipeline.Instrumentation;
 using Screener.Pipeline.Routing;
 using Screener.Pipeline.Stages;
 
@@ -22,19 +19,16 @@ public static class ScreenerGraph
         Source<RawFrame, NotUsed> source,
         ScreenerSinks sinks,
         PipelineSettings settings,
-        IFrameDecoder decoder,
-        IPredictor predictor,
-        FeatureSpec spec,
-        ScreenerTelemetry telemetry)
+        GraphServices services)
     {
         settings.Validate();
         var ranked = source
             .ViaMaterialized(KillSwitches.Single<RawFrame>(), Keep.Right)
             .AlsoToMaterialized(sinks.RawFrames, (kill, raw) => (kill, raw))
-            .Via(DecodeFlow.Create(decoder, telemetry.Decode))
-            .Via(ClockFlow.Create(settings, telemetry.Stages.For("clock-context")))
-            .Via(SymbolRouter.Create(settings.MaxSymbols, SymbolFlow.Create(settings, spec, predictor)))
-            .Via(RankingFlow.Create(settings, telemetry.Stages.For("ranking")));
+            .Via(DecodeFlow.Create(services.Decoder, services.Telemetry.Decode))
+            .Via(ClockFlow.Create(settings, services.Telemetry.Stages.For("clock-context")))
+            .Via(SymbolRouter.Create(settings.MaxSymbols, SymbolFlow.Create(settings, services)))
+            .Via(RankingFlow.Create(settings, services.Telemetry.Stages.For("ranking")));
 
         var predictions = Flow.Create<RankingOutput>().Select(o => o.Predictions).ToMaterialized(sinks.Predictions, Keep.Right);
         var withPredictions = ranked.AlsoToMaterialized(predictions, (m, p) => (m.kill, Task.WhenAll(m.raw, p)));

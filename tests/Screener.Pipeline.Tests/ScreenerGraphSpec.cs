@@ -70,9 +70,9 @@ public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debu
         var spec = SpineFeatures.Create(settings.ShortWindowTicks, settings.LongWindowTicks);
         var sinks = new ScreenerSinks(
             Collect(raw), Collect(predictions), Collect(ranks), notifiers ?? []);
-        var handle = ScreenerGraph.Create(Source.From(frames), sinks, settings, new CanonicalEventDecoder(),
-                new BaselineScorer(settings.Scoring), spec, telemetry ?? new ScreenerTelemetry())
-            .Run(Sys.Materializer());
+        var services = new GraphServices(new CanonicalEventDecoder(), new BaselineScorer(settings.Scoring), spec,
+            telemetry ?? new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
+        var handle = ScreenerGraph.Create(Source.From(frames), sinks, settings, services).Run(Sys.Materializer());
         await handle.Completion.WaitAsync(TimeSpan.FromSeconds(20));
         return (raw, predictions, ranks);
     }

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using Screener.Contracts;
 using Screener.Contracts.Market;
@@ -15,7 +14,7 @@ internal static class JsonValues
     /// <summary>Largest accepted Unix millisecond time (9999-12-31), so tick conversion cannot overflow.</summary>
     public const long MaxUnixMs = 253_402_300_799_999;
 
-    private const int MaxDecimalBytes = 64;
+    private const int MaxDecimalBytes = WireNumbers.MaxDecimalBytes;
 
     /// <summary>A decimal carried as a JSON string, parsed exactly (never through double).</summary>
     public static bool TryReadDecimal(ref Utf8JsonReader reader, out decimal value)
@@ -138,10 +137,5 @@ internal static class JsonValues
     }
 
     /// <summary>Exact decimal parse of the whole span; partial parses ("1.2x") are rejected.</summary>
-    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
-    {
-        value = 0;
-        return !text.IsEmpty && text.Length <= MaxDecimalBytes
-            && Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length;
-    }
+    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value) => WireNumbers.TryParseDecimal(text, out value);
 }

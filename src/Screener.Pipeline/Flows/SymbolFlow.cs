@@ -1,7 +1,5 @@
 using Akka;
 using Akka.Streams.Dsl;
-using Screener.Analytics.Features;
-using Screener.Analytics.Scoring;
 using Screener.Contracts;
 using Screener.Pipeline.Stages;
 
@@ -16,14 +14,14 @@ namespace Screener.Pipeline.Flows;
 /// </summary>
 public static class SymbolFlow
 {
-    public static Flow<IWithSymbol, SymbolOutput, NotUsed> Create(PipelineSettings settings, FeatureSpec spec, IPredictor predictor) =>
+    public static Flow<IWithSymbol, SymbolOutput, NotUsed> Create(PipelineSettings settings, GraphServices services) =>
         Flow.Create<IWithSymbol>()
             .StatefulSelectMany<IWithSymbol, IWithSymbol, SymbolOutput, NotUsed>(() =>
             {
                 SymbolState? state = null;
                 return e =>
                 {
-                    state ??= new SymbolState(e.Symbol, settings, spec, predictor);
+                    state ??= new SymbolState(e.Symbol, settings, services);
                     var output = state.On(e);
                     return output is null ? [] : [output];
                 };

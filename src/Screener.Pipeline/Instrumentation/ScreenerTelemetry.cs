@@ -6,4 +6,6 @@ public sealed class ScreenerTelemetry
     public StageRegistry Stages { get; } = new();
 
     public DecodeCounters Decode { get; } = new();
+
+    public HealthCounters Health { get; } = new();
 }

@@ -20,6 +20,8 @@ public sealed class MarketClock
     private readonly SortedSet<string> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Mid, double MidAtLastTick)> _mids = new(StringComparer.Ordinal);
     private readonly RollingWindow _btcReturns;
+    private readonly Dictionary<string, long> _thresholds;
+    private readonly SortedDictionary<(string Symbol, string Kind), (long LastSeen, bool Stale)> _streams = new(StreamOrder.Instance);
     private long _nextTick;
 
     public MarketClock(PipelineSettings settings)
@@ -29,10 +31,26 @@ public sealed class MarketClock
         _maxCatchUp = settings.MaxCatchUp.Ticks;
         _contextSymbol = settings.ContextSymbol;
         _btcReturns = new RollingWindow(settings.LongWindowTicks);
+        _thresholds = settings.StaleThresholds.ToDictionary(kv => kv.Key, kv => kv.Value.Ticks);
     }
+
+    /// <summary>Stale events emitted so far (one per silence episode of a symbol's stream kind).</summary>
+    public long StaleEvents { get; private set; }
 
     /// <summary>Node-level events (connection status) seen; they are not forwarded to symbol substreams.</summary>
     public long NodeEvents { get; private set; }
+
+    /// <summary>Ordinal order of (symbol, kind), so stale events come out in the same order on every run.</summary>
+    private sealed class StreamOrder : IComparer<(string Symbol, string Kind)>
+    {
+        public static readonly StreamOrder Instance = new();
+
+        public int Compare((string Symbol, string Kind) x, (string Symbol, string Kind) y)
+        {
+            var bySymbol = string.CompareOrdinal(x.Symbol, y.Symbol);
+            return bySymbol != 0 ? bySymbol : string.CompareOrdinal(x.Kind, y.Kind);
+        }
+    }
 
     public void On(MarketEvent e, List<IWithSymbol> output)
     {
@@ -50,6 +68,12 @@ public sealed class MarketClock
         if (_nextTick == 0) _nextTick = UtcTime.Floor(e.TsEvent, _cadence) + _cadence;
         AdvanceTo(e.TsEvent, output);
         _symbols.Add(e.Symbol);
+        if (StreamKinds.Of(e) is { } kind)
+        {
+            var key = (e.Symbol, kind);
+            var lastSeen = _streams.TryGetValue(key, out var seen) ? Math.Max(seen.LastSeen, e.TsEvent) : e.TsEvent;
+            _streams[key] = (lastSeen, false);
+        }
         if (e is BookTop top && top.BidPrice > 0 && top.AskPrice > 0)
         {
             var mid = (double)(top.BidPrice + top.AskPrice) / 2;
@@ -70,8 +94,24 @@ public sealed class MarketClock
 
     private void EmitTicks(long time, List<IWithSymbol> output)
     {
+        DetectSilence(time, output);
         var context = Context(time);
         foreach (var symbol in _symbols) output.Add(new Tick(symbol, time, _symbols.Count, context));
+    }
+
+    /// <summary>A stream kind silent past its threshold becomes stale once, until data of that kind flows again.</summary>
+    private void DetectSilence(long time, List<IWithSymbol> output)
+    {
+        List<(string, string)>? turned = null;
+        foreach (var (key, state) in _streams)
+        {
+            if (state.Stale || time - state.LastSeen <= _thresholds[key.Kind]) continue;
+            output.Add(new Stale(key.Symbol, time, time, 0, key.Kind, (time - state.LastSeen) / _cadence));
+            (turned ??= []).Add(key);
+        }
+        if (turned is null) return;
+        foreach (var key in turned) _streams[key] = (_streams[key].LastSeen, true);
+        StaleEvents += turned.Count;
     }
 
     private MarketContext Context(long time)

@@ -17,6 +17,7 @@ public sealed class RankRounds
     private readonly TopKRanker _ranker;
     private readonly SortedDictionary<long, List<SymbolOutput>> _pending = new();
     private readonly SortedDictionary<string, PredictionSnapshot> _latest = new(StringComparer.Ordinal);
+    private readonly List<Contracts.Market.MarketEvent> _health = [];
 
     public RankRounds(PipelineSettings settings)
     {
@@ -36,7 +37,11 @@ public sealed class RankRounds
             var (time, items) = _pending.First();
             if (items.Count < items[0].RoundSize) break;
             _pending.Remove(time);
-            foreach (var item in items) _latest[item.Prediction.Symbol] = item.Prediction;
+            foreach (var item in items.OrderBy(i => i.Prediction.Symbol, StringComparer.Ordinal))
+            {
+                _latest[item.Prediction.Symbol] = item.Prediction;
+                _health.AddRange(item.Health);
+            }
             if (time % _rankCadence == 0) results.Add(Rank(time));
         }
     }
@@ -54,6 +59,8 @@ public sealed class RankRounds
                 prediction.ModelVersion, prediction.Gates.ToList(), reasons));
         }
         var outcome = _ranker.Rank(time, candidates);
-        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board);
+        var health = _health.ToArray();
+        _health.Clear();
+        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board, health);
     }
 }

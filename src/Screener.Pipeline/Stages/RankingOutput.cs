@@ -3,5 +3,9 @@ using Screener.Contracts;
 
 namespace Screener.Pipeline.Stages;
 
-/// <summary>One rank round: the conflated predictions it ranked, the events it emitted and the resulting board.</summary>
-public sealed record RankingOutput(long Time, PredictionBatch Predictions, IReadOnlyList<RankEvent> Events, RankBoard Board);
+/// <summary>
+/// One rank round: the conflated predictions it ranked, the events it emitted, the resulting board, and the
+/// gap and stale events of every symbol since the previous round.
+/// </summary>
+public sealed record RankingOutput(
+    long Time, PredictionBatch Predictions, IReadOnlyList<RankEvent> Events, RankBoard Board, IReadOnlyList<Contracts.Market.MarketEvent> Health);

@@ -1,48 +1,95 @@
 using Screener.Analytics.Books;
 using Screener.Analytics.Features;
-using Screener.Analytics.Scoring;
 using Screener.Contracts;
 using Screener.Contracts.Market;
+using Screener.Pipeline.Instrumentation;
 
 namespace Screener.Pipeline.Stages;
 
 /// <summary>
-/// One symbol's state inside its substream: the synced order book, the rolling features and the predictor.
-/// Market events update state; each tick produces exactly one <see cref="SymbolOutput"/>, gated or not, so
-/// every rank round completes.
+/// One symbol's state inside its substream: the synced order book, the rolling features, stream health and the
+/// predictor. Market events update state; each tick produces exactly one <see cref="SymbolOutput"/>, gated or
+/// not, so every rank round completes. A chain break emits a <see cref="Gap"/>, flags the book and asks the
+/// adapter for a snapshot of this symbol alone; trades and book tops are idempotent by exchange id, so frames
+/// repeated across a connection handover count once.
 /// </summary>
-public sealed class SymbolState(string symbol, PipelineSettings settings, FeatureSpec spec, IPredictor predictor)
+public sealed class SymbolState
 {
+    private readonly GraphServices _services;
     private readonly FuturesBookSync _book = new();
-    private readonly SymbolFeatureEngine _features =
-        new(spec, settings.ShortWindowTicks, settings.LongWindowTicks, settings.StaleAfter);
+    private readonly SymbolFeatureEngine _features;
+    private readonly HashSet<string> _staleKinds = new(StringComparer.Ordinal);
+    private readonly List<MarketEvent> _health = [];
+    private long _lastTradeId = long.MinValue;
+    private long _lastBookTopId = long.MinValue;
+    private bool _resyncPending;
 
-    public string Symbol { get; } = symbol;
+    public SymbolState(string symbol, PipelineSettings settings, GraphServices services)
+    {
+        Symbol = symbol;
+        _services = services;
+        _features = new SymbolFeatureEngine(services.Spec, settings.ShortWindowTicks, settings.LongWindowTicks, settings.StaleAfter);
+    }
 
-    public long Gaps { get; private set; }
+    public string Symbol { get; }
 
     public BookSyncState BookState => _book.State;
 
     public SymbolOutput? On(IWithSymbol element)
     {
+        if (element is MarketEvent e && StreamKinds.Of(e) is { } kind) _staleKinds.Remove(kind);
         switch (element)
         {
             case Tick tick:
-                var snapshot = _features.Snapshot(Symbol, tick.Time, _book.State == BookSyncState.Synced);
-                return new SymbolOutput(snapshot, predictor.Predict(snapshot), tick.RoundSize);
-            case Trade trade:
+                return Publish(tick);
+            case Trade trade when trade.TradeId > _lastTradeId:
+                _lastTradeId = trade.TradeId;
                 _features.OnTrade(trade);
                 break;
-            case BookTop top:
+            case BookTop top when top.UpdateId > _lastBookTopId:
+                _lastBookTopId = top.UpdateId;
                 _features.OnBookTop(top);
                 break;
             case DepthDiff diff:
-                if (_book.OnDiff(diff) == BookSyncResult.Gap) Gaps++;
+                OnDiff(diff);
                 break;
             case DepthSnapshot depth:
-                _book.OnSnapshot(depth);
+                _resyncPending = false;
+                if (_book.OnSnapshot(depth) == BookSyncResult.SnapshotRejected) RequestResync("snapshot-rejected");
+                break;
+            case Stale stale:
+                _staleKinds.Add(stale.StreamKind);
+                _health.Add(stale);
+                _services.Telemetry.Health.Stale(Symbol, stale.StreamKind);
                 break;
         }
         return null;
+    }
+
+    private void OnDiff(DepthDiff diff)
+    {
+        if (_book.OnDiff(diff) != BookSyncResult.Gap) return;
+        var (expected, actual) = _book.LastGap;
+        _health.Add(new Gap(Symbol, diff.TsEvent, diff.TsInit, diff.Sequence, expected, actual));
+        _services.Telemetry.Health.Gap(Symbol);
+        RequestResync("gap");
+    }
+
+    private void RequestResync(string reason)
+    {
+        if (_resyncPending) return;
+        _resyncPending = true;
+        _services.Telemetry.Health.ResyncRequested(Symbol);
+        _services.Snapshots.RequestSnapshot(Symbol, reason);
+    }
+
+    private SymbolOutput Publish(Tick tick)
+    {
+        var snapshot = _features.Snapshot(Symbol, tick.Time, _book.State == BookSyncState.Synced);
+        if (_staleKinds.Count > 0 && !snapshot.Quality.HasFlag(DataQuality.Stale))
+            snapshot = snapshot with { Quality = snapshot.Quality | DataQuality.Stale };
+        var health = _health.Count == 0 ? (IReadOnlyList<MarketEvent>)[] : _health.ToArray();
+        _health.Clear();
+        return new SymbolOutput(snapshot, _services.Predictor.Predict(snapshot), tick.RoundSize, health);
     }
 }

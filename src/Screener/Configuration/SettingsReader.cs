@@ -33,7 +33,15 @@ public static class SettingsReader
             Time(p, "screener.pipeline", "max-catch-up"),
             p.GetString("context-symbol"),
             new ScoringSettings(profiles, horizons, cadence),
-            Ranking(config)).Validate();
+            Ranking(config),
+            StaleThresholds(config)).Validate();
+    }
+
+    public static IReadOnlyDictionary<string, TimeSpan> StaleThresholds(Config config)
+    {
+        const string path = "screener.health.stale-after";
+        var block = Block(config, path);
+        return block.Root.GetObject().Items.Keys.ToDictionary(kind => kind, kind => Time(block, path, kind), StringComparer.Ordinal);
     }
 
     public static RankingSettings Ranking(Config config)

@@ -36,6 +36,9 @@ public sealed class BinanceIngest : IDisposable
 
     public IReadOnlyList<(string Id, ConnectionCounters Counters)> Connections { get; }
 
+    /// <summary>Where the graph asks for a symbol's snapshot after a gap.</summary>
+    public ISnapshotRequester Snapshots { get; } = Pipeline.GraphServices.NoSnapshots.Instance;
+
     /// <summary>Merged, heartbeat-injected, sequenced frames: nothing is opened until it is materialized.</summary>
     public Source<RawFrame, NotUsed> Source { get; }
 

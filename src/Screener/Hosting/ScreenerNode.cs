@@ -91,7 +91,8 @@ public sealed class ScreenerNode : IAsyncDisposable
             JournalSinks.Events<PredictionBatch>(host.System, JournalSinks.PredictionsId, JournalSinks.PredictionsId, journal.WriteTimeout),
             JournalSinks.Events<RankEvent>(host.System, JournalSinks.RanksId, JournalSinks.RanksId, journal.WriteTimeout),
             [ConsoleNotifier.Create(view, demo.Refresh, loggerFactory.CreateLogger("Screener.Notify.Console"))]);
-        var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, new BinanceFrameDecoder(), predictor, spec, telemetry)
+        var services = new GraphServices(new BinanceFrameDecoder(), predictor, spec, telemetry, ingest.Snapshots);
+        var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, services)
             .Run(host.System.Materializer(namePrefix: "screener"));
         return new ScreenerNode(host, graph, serilog, telemetry, ingest, view, dbPath, pipeline);
     }

@@ -86,4 +86,25 @@ public sealed class MarketClockSpec
         Assert.Equal(0.5, context.Breadth, 10);
         Assert.Equal(4, context.ActiveSymbols);
     }
+
+    [Fact]
+    public void MarketClock_must_emit_one_stale_event_per_silence_and_rearm_when_data_returns()
+    {
+        var settings = Settings() with
+        {
+            StaleThresholds = new Dictionary<string, TimeSpan>(PipelineSettings.Default.StaleThresholds) { [StreamKinds.Trade] = TimeSpan.FromSeconds(1) },
+        };
+        var clock = new MarketClock(settings);
+        var output = new List<IWithSymbol>();
+        clock.On(Buy("AAAUSDT", 0, 10m, 1m), output);
+        for (var ms = 100; ms <= 3_000; ms += 100) clock.On(Top("AAAUSDT", ms, 10m, 10.1m), output);
+
+        var stale = Assert.Single(output.OfType<Stale>());
+        Assert.Equal(("AAAUSDT", StreamKinds.Trade, At(1_250)), (stale.Symbol, stale.StreamKind, stale.TsEvent));
+
+        clock.On(Buy("AAAUSDT", 3_100, 10m, 1m), output);
+        for (var ms = 3_200; ms <= 5_000; ms += 100) clock.On(Top("AAAUSDT", ms, 10m, 10.1m), output);
+        Assert.Equal(2, output.OfType<Stale>().Count());
+        Assert.Equal(2, clock.StaleEvents);
+    }
 }

@@ -57,8 +57,9 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
             var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(),
                 Sink.ForEach<PredictionBatch>(predictions.Add).MapMaterializedValue(t => (Task)t),
                 Sink.ForEach<RankEvent>(ranks.Add).MapMaterializedValue(t => (Task)t), []);
-            var handle = ScreenerGraph.Create(reader.RawFrames("s0"), sinks, settings, new BinanceFrameDecoder(),
-                new BaselineScorer(settings.Scoring), spec, new ScreenerTelemetry()).Run(system.Materializer());
+            var services = new GraphServices(new BinanceFrameDecoder(), new BaselineScorer(settings.Scoring), spec,
+                new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
+            var handle = ScreenerGraph.Create(reader.RawFrames("s0"), sinks, settings, services).Run(system.Materializer());
             await handle.Completion.WaitAsync(TimeSpan.FromSeconds(60));
             return (live, ranks.Concat(predictions).ToList());
         });
