@@ -14,9 +14,10 @@ public static class SpineFeatures
     public const int RealizedVolBps = 5;
     public const int RealizedVolBpsLong = 6;
     public const int TradeCount = 7;
+    public const int FundingRate8hBps = 8;
 
     public static FeatureSpec Create(int shortTicks, int longTicks) => new(
-        "spine-v1",
+        "spine-v2",
         [
             new("spread_bps", "now", "bps", "best ask minus best bid over mid"),
             new("mid_return_bps", "1 tick", "bps", "log return of the mid over the last cadence interval"),
@@ -26,6 +27,7 @@ public static class SpineFeatures
             new("realized_vol_bps", $"{shortTicks} ticks", "bps per tick", "standard deviation of per-tick mid log returns"),
             new("realized_vol_bps_long", $"{longTicks} ticks", "bps per tick", "realized volatility over the long window"),
             new("trade_count", $"{shortTicks} ticks", "trades", "number of aggregated trades"),
+            new("funding_rate_8h_bps", "now", "bps per 8 h", "latest published funding rate normalised by the symbol's funding interval"),
         ],
         "A value that cannot be computed yet (no mid, no trades) is 0 and the snapshot carries WarmUp; NaN never leaves the engine.");
 }

@@ -30,6 +30,8 @@ public sealed class SymbolFeatureEngine
     private int _intervalTrades;
     private long _lastEventTime = long.MinValue;
     private long _observedReturns;
+    private double _fundingRate;
+    private int _fundingIntervalHours = Funding.DefaultIntervalHours;
 
     public SymbolFeatureEngine(FeatureSpec spec, int shortTicks, int longTicks, TimeSpan staleAfter)
     {
@@ -59,6 +61,14 @@ public sealed class SymbolFeatureEngine
     }
 
     public void OnBookTop(BookTop top) => OnBest(top.BidPrice, top.AskPrice, top.TsEvent);
+
+    public void OnMarkPrice(MarkPrice mark)
+    {
+        _fundingRate = (double)mark.FundingRate;
+        Seen(mark.TsEvent);
+    }
+
+    public void OnFundingInterval(FundingInterval interval) => _fundingIntervalHours = interval.Hours;
 
     /// <summary>Best prices from the synced order book, for when no bookTicker stream is subscribed.</summary>
     public void OnBest(decimal bid, decimal ask, long tsEvent)
@@ -97,6 +107,7 @@ public sealed class SymbolFeatureEngine
         values[SpineFeatures.RealizedVolBps] = (float)_returnsShort.StandardDeviation();
         values[SpineFeatures.RealizedVolBpsLong] = (float)_returnsLong.StandardDeviation();
         values[SpineFeatures.TradeCount] = (float)_countShort.Sum;
+        values[SpineFeatures.FundingRate8hBps] = (float)(Funding.Per8Hours(_fundingRate, _fundingIntervalHours) * 10_000);
 
         var quality = DataQuality.Ok;
         if (_observedReturns < _shortTicks) quality |= DataQuality.WarmUp;

@@ -6,10 +6,17 @@ namespace Screener.Binance.Normalise;
 
 /// <summary>
 /// The Binance <see cref="IFrameDecoder"/>: turns USDⓈ-M futures (and spot) WebSocket frames and the connector's
-/// REST envelopes into canonical market events, reading the UTF-8 payload in place with
-/// <see cref="System.Text.Json.Utf8JsonReader"/>. Prices and quantities are parsed exactly as decimals.
+/// REST envelopes into canonical market events. Prices and quantities are parsed exactly as decimals.
 /// Thread-safe: one instance may serve several parse stages.
 /// </summary>
+/// <remarks>
+/// Two paths, one answer. WebSocket frames first go to <see cref="BinanceWireParser"/>, a byte scanner for the
+/// compact hot kinds (aggTrade, trade, bookTicker, depthUpdate, markPriceUpdate) that parses into a per-thread
+/// <see cref="ParsedFrame"/> without allocating; only the output record is allocated. Whatever it declines
+/// (arrays, control replies, other kinds, whitespace, escapes, anything broken) is read by the general path over
+/// <see cref="System.Text.Json.Utf8JsonReader"/>, which also decides every Malformed verdict. The two agree on
+/// every frame the scanner takes (checked by the fuzz and equivalence specs).
+/// </remarks>
 /// <remarks>
 /// Outcomes: market payloads → <see cref="DecodeOutcome.Events"/>; subscribe/list/error replies and heartbeats →
 /// <see cref="DecodeOutcome.Control"/>; well-formed kinds not decoded here (tickers, partial depth,
@@ -21,8 +28,18 @@ public sealed class BinanceFrameDecoder : IFrameDecoder
 {
     [ThreadStatic] private static List<MarketEvent>? t_events;
     [ThreadStatic] private static List<PriceLevel>? t_levels;
+    [ThreadStatic] private static ParsedFrame? t_parsed;
 
     private readonly SymbolCache _symbols = new();
+    private readonly bool _fastPath;
+
+    public BinanceFrameDecoder()
+        : this(fastPath: true)
+    {
+    }
+
+    /// <summary>With <paramref name="fastPath"/> false every frame takes the general path (for equivalence checks).</summary>
+    internal BinanceFrameDecoder(bool fastPath) => _fastPath = fastPath;
 
     /// <inheritdoc />
     public DecodeOutcome Decode(RawFrame frame, ICollection<MarketEvent> output)
@@ -30,6 +47,8 @@ public sealed class BinanceFrameDecoder : IFrameDecoder
         if (frame is null || output is null) return DecodeOutcome.Malformed;
         // Heartbeats are handled by the graph and should never arrive here; they carry no market data either way.
         if (frame.Kind == RawFrameKind.Heartbeat) return DecodeOutcome.Control;
+
+        if (_fastPath && frame.Kind == RawFrameKind.WebSocket && TryDecodeFast(frame, output, out var fast)) return fast;
 
         var events = t_events ??= new List<MarketEvent>(4);
         var levels = t_levels ??= new List<PriceLevel>(256);
@@ -58,5 +77,29 @@ public sealed class BinanceFrameDecoder : IFrameDecoder
             events.Clear();
             levels.Clear();
         }
+    }
+
+    private bool TryDecodeFast(RawFrame frame, ICollection<MarketEvent> output, out DecodeOutcome outcome)
+    {
+        outcome = DecodeOutcome.Events;
+        var parsed = t_parsed ??= new ParsedFrame();
+        try
+        {
+            if (!BinanceWireParser.TryParse(frame.Payload.Span, _symbols, parsed)) return false;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The scanner checks its bounds; should it still fault, the general path gives the verdict.
+            return false;
+        }
+
+        if (BinanceNormalise.IsCoinMargined(parsed.SymbolType))
+        {
+            outcome = DecodeOutcome.Unknown;
+            return true;
+        }
+
+        output.Add(BinanceNormalise.FromParsed(parsed, frame.TsInit, frame.Sequence));
+        return true;
     }
 }

@@ -13,8 +13,18 @@ internal static class BinanceNormalise
     /// <summary>Binance's <c>st</c> for COIN-M rows, which leak into USDⓈ-M all-market arrays since 2025-26.</summary>
     public const long CoinMarginedSymbolType = 2;
 
+    /// <summary>Suffix of COIN-M perpetual symbols (<c>BTCUSD_PERP</c>); USDⓈ-M perpetuals have no suffix.</summary>
+    public const string CoinMarginedPerpetualSuffix = "_PERP";
+
     /// <summary>True for rows that belong to COIN-M (volumes in contracts, not base units): never ours.</summary>
     public static bool IsCoinMargined(long? symbolType) => symbolType == CoinMarginedSymbolType;
+
+    /// <summary>
+    /// The all-market array rule (WebSocket <c>!…@arr</c> and REST all-symbol lists): a row is COIN-M when its
+    /// <c>st</c> says so or, for rows without <c>st</c> (REST), when its symbol is a COIN-M perpetual.
+    /// </summary>
+    public static bool IsCoinMarginedRow(long? symbolType, string symbol) =>
+        IsCoinMargined(symbolType) || symbol.EndsWith(CoinMarginedPerpetualSuffix, StringComparison.Ordinal);
 
     /// <summary><c>m</c> = buyer is maker, so the taker (aggressor) sold.</summary>
     public static Side AggressorOf(bool buyerIsMaker) => buyerIsMaker ? Side.Sell : Side.Buy;
@@ -61,6 +71,42 @@ internal static class BinanceNormalise
         new(symbol, msg.EventTimeMs is { } e ? UtcTime.FromUnixMs(e) : tsInit, tsInit, sequence,
             msg.LastUpdateId, msg.Bids, msg.Asks);
 
+    /// <summary>A REST <c>premiumIndex</c> row: the same facts as a markPriceUpdate, timed by its <c>time</c>.</summary>
+    public static MarkPrice ToMarkPrice(in BinancePremiumIndexMsg msg, long tsInit, long sequence) =>
+        new(msg.Symbol, UtcTime.FromUnixMs(msg.TimeMs), tsInit, sequence,
+            msg.MarkPrice, msg.IndexPrice, msg.LastFundingRate ?? 0m,
+            msg.NextFundingTimeMs == 0 ? 0 : UtcTime.FromUnixMs(msg.NextFundingTimeMs));
+
+    /// <summary>
+    /// A REST <c>fundingInfo</c> row. Its <c>updateTime</c> is when the cap, floor or interval was last adjusted
+    /// (often null, sometimes months old), not when the fact was observed, so the poll's receive time is the event
+    /// time: an interval learned now is news now.
+    /// </summary>
+    public static FundingInterval ToFundingInterval(in BinanceFundingInfoMsg msg, long tsInit, long sequence) =>
+        new(msg.Symbol, tsInit, tsInit, sequence, msg.FundingIntervalHours);
+
     public static OpenInterest ToOpenInterest(in BinanceOpenInterestMsg msg, long tsInit, long sequence) =>
         new(msg.Symbol, UtcTime.FromUnixMs(msg.TimeMs), tsInit, sequence, msg.OpenInterest);
+
+    /// <summary>
+    /// The event of a frame parsed by <see cref="BinanceWireParser"/>: the same mappings as the <c>*Msg</c>
+    /// overloads above, reading the reusable <see cref="ParsedFrame"/> instead.
+    /// </summary>
+    public static MarketEvent FromParsed(ParsedFrame f, long tsInit, long sequence) => f.Kind switch
+    {
+        BinanceEventType.AggTrade or BinanceEventType.Trade =>
+            new Trade(f.Symbol, UtcTime.FromUnixMs(f.EventTimeMs.GetValueOrDefault()), tsInit, sequence,
+                f.Id, f.Price, f.Quantity, AggressorOf(f.BuyerIsMaker), UtcTime.FromUnixMs(f.TradeTimeMs)),
+        BinanceEventType.BookTicker =>
+            new BookTop(f.Symbol, f.EventTimeMs is { } e ? UtcTime.FromUnixMs(e) : tsInit, tsInit, sequence,
+                f.Id, f.BidPrice, f.BidQuantity, f.AskPrice, f.AskQuantity),
+        BinanceEventType.DepthUpdate =>
+            new DepthDiff(f.Symbol, UtcTime.FromUnixMs(f.EventTimeMs.GetValueOrDefault()), tsInit, sequence,
+                f.FirstUpdateId, f.FinalUpdateId, f.PreviousFinalUpdateId, f.Bids.ToEquatableArray(), f.Asks.ToEquatableArray()),
+        BinanceEventType.MarkPriceUpdate =>
+            new MarkPrice(f.Symbol, UtcTime.FromUnixMs(f.EventTimeMs.GetValueOrDefault()), tsInit, sequence,
+                f.MarkPrice, f.IndexPrice, f.FundingRate ?? 0m,
+                f.NextFundingTimeMs == 0 ? 0 : UtcTime.FromUnixMs(f.NextFundingTimeMs)),
+        _ => throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "Not a kind the wire parser produces."),
+    };
 }

@@ -22,7 +22,8 @@ internal static class PayloadDecoder
 
     /// <summary>
     /// One event per row. A single broken row makes the whole frame Malformed: the frame is the unit that is
-    /// counted and journaled, and a half-decoded array would hide the fault.
+    /// counted and journaled, and a half-decoded array would hide the fault. All-market arrays carry COIN-M rows:
+    /// besides <c>st</c> = 2 (checked for every payload), rows whose symbol is a COIN-M perpetual are dropped.
     /// </summary>
     public static DecodeOutcome DecodeArray(ref Utf8JsonReader reader, in DecodeContext context, List<MarketEvent> events)
     {
@@ -32,6 +33,12 @@ internal static class PayloadDecoder
             if (reader.TokenType != JsonTokenType.StartObject) return DecodeOutcome.Malformed;
             var row = DecodeObject(ref reader, context, events);
             if (row == DecodeOutcome.Malformed) return DecodeOutcome.Malformed;
+            if (row == DecodeOutcome.Events && BinanceNormalise.IsCoinMarginedRow(null, events[^1].Symbol))
+            {
+                events.RemoveAt(events.Count - 1);
+                continue;
+            }
+
             emitted |= row == DecodeOutcome.Events;
         }
 

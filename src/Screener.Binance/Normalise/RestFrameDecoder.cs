@@ -9,9 +9,20 @@ namespace Screener.Binance.Normalise;
 /// Decodes the connector's REST envelope <c>{"rest":"&lt;kind&gt;","symbol":"&lt;SYM&gt;","data":&lt;body&gt;}</c>
 /// (see <see cref="Transport.RestEnvelope"/>). Key order does not matter.
 /// </summary>
+/// <remarks>
+/// Kinds: <c>depth</c> → DepthSnapshot, <c>openInterest</c> → OpenInterest, <c>premiumIndex</c> → one MarkPrice per
+/// row, <c>fundingInfo</c> → one FundingInterval per row (rows: an array for <c>"symbol":"*"</c>, an object for one
+/// symbol); any other kind is Unknown once its JSON checks out.
+/// </remarks>
 internal static class RestFrameDecoder
 {
-    private enum Kind { Missing, Depth, OpenInterest, Other }
+    /// <summary>Envelope kind of <c>GET /fapi/v1/premiumIndex</c> (mark, index, funding per symbol).</summary>
+    public const string PremiumIndexKind = "premiumIndex";
+
+    /// <summary>Envelope kind of <c>GET /fapi/v1/fundingInfo</c> (funding interval per adjusted symbol).</summary>
+    public const string FundingInfoKind = "fundingInfo";
+
+    private enum Kind { Missing, Depth, OpenInterest, PremiumIndex, FundingInfo, Other }
 
     public static DecodeOutcome Decode(ReadOnlySpan<byte> payload, in DecodeContext context, List<MarketEvent> events)
     {
@@ -30,12 +41,15 @@ internal static class RestFrameDecoder
         BinanceDepthSnapshotMsg depth = default;
         BinanceOpenInterestMsg openInterest = default;
         var sawData = false;
+        var rows = DecodeOutcome.Malformed;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool ok;
             if (reader.ValueTextEquals("symbol"u8)) ok = JsonValues.TryReadSymbol(ref reader, context.Symbols, out symbol);
             else if (reader.ValueTextEquals("data"u8))
             {
+                // The connector writes one body per envelope; a second one would double the rows.
+                if (sawData) return DecodeOutcome.Malformed;
                 sawData = true;
                 if (!reader.Read()) return DecodeOutcome.Malformed;
                 var isObject = reader.TokenType == JsonTokenType.StartObject;
@@ -43,6 +57,8 @@ internal static class RestFrameDecoder
                 {
                     Kind.Depth => isObject && BinanceDepthSnapshotMsg.TryRead(ref reader, context.LevelScratch, out depth),
                     Kind.OpenInterest => isObject && BinanceOpenInterestMsg.TryRead(ref reader, context.Symbols, out openInterest),
+                    Kind.PremiumIndex => (rows = RestRowsDecoder.DecodePremiumIndex(ref reader, context, events)) != DecodeOutcome.Malformed,
+                    Kind.FundingInfo => (rows = RestRowsDecoder.DecodeFundingInfo(ref reader, context, events)) != DecodeOutcome.Malformed,
                     // Bodies of kinds decoded elsewhere (or later) may be arrays or objects: only their JSON is checked.
                     _ => SkipValue(ref reader),
                 };
@@ -60,6 +76,8 @@ internal static class RestFrameDecoder
             case Kind.OpenInterest:
                 events.Add(BinanceNormalise.ToOpenInterest(openInterest, context.TsInit, context.Sequence));
                 return DecodeOutcome.Events;
+            case Kind.PremiumIndex or Kind.FundingInfo:
+                return rows;
             case Kind.Other:
                 return DecodeOutcome.Unknown;
             default:
@@ -87,6 +105,8 @@ internal static class RestFrameDecoder
             if (!reader.Read() || reader.TokenType != JsonTokenType.String) return Kind.Missing;
             if (reader.ValueTextEquals(Transport.RestEnvelope.DepthKind)) return Kind.Depth;
             if (reader.ValueTextEquals(Transport.RestEnvelope.OpenInterestKind)) return Kind.OpenInterest;
+            if (reader.ValueTextEquals(PremiumIndexKind)) return Kind.PremiumIndex;
+            if (reader.ValueTextEquals(FundingInfoKind)) return Kind.FundingInfo;
             return Kind.Other;
         }
 

@@ -34,24 +34,38 @@ public sealed partial class BanGuard : IRestRequestGate
     }
 
     /// <inheritdoc />
-    public void BeforeRequest(string endpoint, int weight)
+    public ValueTask<RestPermit> AcquireAsync(string endpoint, int weight, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (BannedUntilTicks is { } until) throw new BinanceIpBannedException(endpoint, until);
+        return ValueTask.FromResult(new RestPermit(endpoint, weight, 0));
     }
 
     /// <inheritdoc />
-    public void AfterResponse(string endpoint, int statusCode, int? usedWeight1m, TimeSpan? retryAfter, string? message)
+    public void OnResponse(RestPermit permit, int statusCode, int? usedWeight1m, TimeSpan? retryAfter, string? message)
     {
         if (statusCode != 418) return;
-        var now = _clock.UtcNowTicks;
-        var until = retryAfter is { } wait && wait > TimeSpan.Zero
-            ? now + wait.Ticks
-            : BanEndFrom(message) is { } end && end > now ? end : now + _defaultBan.Ticks;
-        // Keep the later end if two responses race.
+        Ban(BanEnd(_clock.UtcNowTicks, retryAfter, message, _defaultBan));
+    }
+
+    /// <inheritdoc />
+    public void OnNoResponse(RestPermit permit)
+    {
+    }
+
+    /// <summary>Records a ban until <paramref name="untilTicks"/>, keeping the later end if two responses race.</summary>
+    internal void Ban(long untilTicks)
+    {
         long current;
         do current = Interlocked.Read(ref _bannedUntilTicks);
-        while (until > current && Interlocked.CompareExchange(ref _bannedUntilTicks, until, current) != current);
+        while (untilTicks > current && Interlocked.CompareExchange(ref _bannedUntilTicks, untilTicks, current) != current);
     }
+
+    /// <summary>End of a 418 ban: Retry-After, else the "banned until" time in the message when in the future, else the default.</summary>
+    internal static long BanEnd(long nowTicks, TimeSpan? retryAfter, string? message, TimeSpan defaultBan) =>
+        retryAfter is { } wait && wait > TimeSpan.Zero
+            ? nowTicks + wait.Ticks
+            : BanEndFrom(message) is { } end && end > nowTicks ? end : nowTicks + defaultBan.Ticks;
 
     /// <summary>"… IP banned until 1573987680818 …" → UTC ticks.</summary>
     internal static long? BanEndFrom(string? message)

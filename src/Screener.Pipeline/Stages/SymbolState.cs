@@ -53,6 +53,12 @@ public sealed class SymbolState
             case DepthDiff diff:
                 OnDiff(diff);
                 break;
+            case MarkPrice mark:
+                _features.OnMarkPrice(mark);
+                break;
+            case FundingInterval interval when interval.Hours > 0:
+                _features.OnFundingInterval(interval);
+                break;
             case DepthSnapshot depth:
                 _resyncPending = false;
                 if (_book.OnSnapshot(depth) == BookSyncResult.SnapshotRejected) RequestResync("snapshot-rejected");

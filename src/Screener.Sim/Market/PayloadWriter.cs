@@ -94,7 +94,7 @@ internal sealed class PayloadWriter
         WriteEight("P"u8, mark.EstimatedSettle);
         WriteEight("i"u8, mark.Index);
         WriteEight("r"u8, mark.FundingRate);
-        w.WriteNumber("T"u8, MarkState.NextFundingTime(eventTimeMs));
+        w.WriteNumber("T"u8, MarkState.NextFundingTime(eventTimeMs, spec.FundingIntervalHours));
         w.WriteNumber("st"u8, 1);
         return End();
     }

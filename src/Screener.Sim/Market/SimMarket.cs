@@ -28,7 +28,7 @@ public sealed class SimMarket
         _ids = new UpdateIdSource(_rng.Fork(0), 11_757_000_000_000 + _rng.NextLong(0, 1_000_000_000));
         Symbols = SymbolCatalog.Create(settings.SymbolCount);
         _symbols = Symbols
-            .Select((spec, i) => new SymbolSim(spec, _rng.Fork((ulong)i + 1), _ids, settings.StartTimeMs, settings.DepthLevels))
+            .Select((spec, i) => new SymbolSim(spec, _rng.Fork((ulong)i + 1), SideRandom(settings.Seed, i), _ids, settings.StartTimeMs, settings.DepthLevels))
             .ToArray();
         _bySymbol = _symbols.ToDictionary(s => s.Spec.Symbol, StringComparer.Ordinal);
         _order = Enumerable.Range(0, _symbols.Length).ToArray();
@@ -101,6 +101,26 @@ public sealed class SimMarket
         snapshot = new BookSnapshot(sim.Spec.Symbol, book.LastUpdateId, book.LastChangeMs, Levels(sim, book.Bids, limit), Levels(sim, book.Asks, limit));
         return true;
     }
+
+    /// <summary>24 h ticker of a listed symbol (upper case), or null.</summary>
+    internal TickerRow? Ticker(string symbol) => _bySymbol.TryGetValue(symbol, out var sim) ? MarketRows.Ticker(sim, NowMs) : null;
+
+    /// <summary>24 h tickers of every symbol, in catalog order.</summary>
+    internal IReadOnlyList<TickerRow> Tickers() => _symbols.Select(s => MarketRows.Ticker(s, NowMs)).ToList();
+
+    /// <summary>Premium index of a listed symbol, or null.</summary>
+    internal PremiumRow? Premium(string symbol) => _bySymbol.TryGetValue(symbol, out var sim) ? MarketRows.Premium(sim) : null;
+
+    internal IReadOnlyList<PremiumRow> Premiums() => _symbols.Select(MarketRows.Premium).ToList();
+
+    /// <summary>Open interest of a listed symbol, or null.</summary>
+    internal OpenInterestRow? OpenInterest(string symbol) => _bySymbol.TryGetValue(symbol, out var sim) ? MarketRows.OpenInterest(sim, NowMs) : null;
+
+    /// <summary>
+    /// A generator seeded from the seed and the symbol index alone, not forked from the main one: forking
+    /// draws from the parent, which would have shifted every existing stream of a seed.
+    /// </summary>
+    private static SimRandom SideRandom(ulong seed, int index) => new(seed ^ (0x5851F42D4C957F2DUL * (ulong)(index + 1)));
 
     private static List<BookLevel> Levels(SymbolSim sim, BookSide side, int limit)
     {

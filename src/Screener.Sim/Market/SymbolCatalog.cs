@@ -1,7 +1,8 @@
 namespace Screener.Sim.Market;
 
 /// <summary>
-/// The simulated listing: twelve real-looking majors first (prices, ticks and steps close to 2026 fapi),
+/// The simulated listing: twelve real-looking majors first (prices, ticks and steps close to 2026 fapi;
+/// LINK, AVAX and DOT fund every 4 h),
 /// then synthetic <c>SIM013USDT</c>… contracts whose parameters are derived from their index alone, so a
 /// symbol keeps its shape whatever the seed or the symbol count.
 /// </summary>
@@ -19,10 +20,10 @@ public static class SymbolCatalog
         new("XRPUSDT", "XRP", 2.1000m, 0.0001m, 0.1m, 4, 1, 1.30, 1.00e-4, 8, 5m),
         new("DOGEUSDT", "DOGE", 0.16000m, 0.00001m, 1m, 5, 0, 1.60, 1.30e-4, 7, 5m),
         new("ADAUSDT", "ADA", 0.6200m, 0.0001m, 1m, 4, 0, 1.40, 1.10e-4, 4, 5m),
-        new("LINKUSDT", "LINK", 14.500m, 0.001m, 0.01m, 3, 2, 1.40, 1.10e-4, 4, 5m),
-        new("AVAXUSDT", "AVAX", 21.000m, 0.001m, 1m, 3, 0, 1.50, 1.20e-4, 3, 5m),
+        new("LINKUSDT", "LINK", 14.500m, 0.001m, 0.01m, 3, 2, 1.40, 1.10e-4, 4, 5m, FundingIntervalHours: 4),
+        new("AVAXUSDT", "AVAX", 21.000m, 0.001m, 1m, 3, 0, 1.50, 1.20e-4, 3, 5m, FundingIntervalHours: 4),
         new("LTCUSDT", "LTC", 88.00m, 0.01m, 0.001m, 2, 3, 1.10, 0.90e-4, 3, 20m),
-        new("DOTUSDT", "DOT", 4.100m, 0.001m, 0.1m, 3, 1, 1.40, 1.10e-4, 3, 5m),
+        new("DOTUSDT", "DOT", 4.100m, 0.001m, 0.1m, 3, 1, 1.40, 1.10e-4, 3, 5m, FundingIntervalHours: 4),
         new("TRXUSDT", "TRX", 0.24000m, 0.00001m, 1m, 5, 0, 0.60, 0.80e-4, 2, 5m),
     ];
 
@@ -62,6 +63,8 @@ public static class SymbolCatalog
             Beta: 0.6 + 1.4 * rng.NextDouble(),
             Volatility: (1.0 + 2.0 * rng.NextDouble()) * 1e-4,
             TradeRate: 0.5 + 3.0 * rng.NextDouble(),
-            MinNotional: 5m);
+            MinNotional: 5m,
+            // Every third synthetic listing funds every 4 h, so interval handling is exercised at any symbol count.
+            FundingIntervalHours: ordinal % 3 == 0 ? 4 : 8);
     }
 }

@@ -28,7 +28,13 @@ internal sealed class SymbolSim
     private double _excitation;
     private long _lastLiquidationMs = long.MinValue / 2;
 
-    public SymbolSim(SymbolSpec spec, SimRandom rng, UpdateIdSource ids, long startMs, int depthLevels)
+    /// <param name="spec">The listing.</param>
+    /// <param name="rng">Main random stream of the symbol.</param>
+    /// <param name="sideRng">Random stream for open interest, kept apart so the wire streams of a seed do not depend on it.</param>
+    /// <param name="ids">Global order-book update ids.</param>
+    /// <param name="startMs">Simulated start.</param>
+    /// <param name="depthLevels">Levels per book side.</param>
+    public SymbolSim(SymbolSpec spec, SimRandom rng, SimRandom sideRng, UpdateIdSource ids, long startMs, int depthLevels)
     {
         Spec = spec;
         Format = new SymbolFormat(spec);
@@ -41,7 +47,14 @@ internal sealed class SymbolSim
         _medianDepthLots = Math.Max(1, DepthNotional / lotValue);
         _churnRate = 40 + 4 * spec.TradeRate;
         _depthLots = DepthLots;
-        Tape = new TradeTape(rng.NextLong(1_000_000_000, 9_000_000_000), rng.NextLong(100_000_000, 4_000_000_000));
+        var firstTradeId = rng.NextLong(1_000_000_000, 9_000_000_000);
+        Tape = new TradeTape(firstTradeId, rng.NextLong(100_000_000, 4_000_000_000));
+        // Baseline day: about 1.3 fills and 1.8 median sizes per taker order (the Pareto sizes' mean).
+        var ordersPerDay = spec.TradeRate * 86_400;
+        var lotsPerDay = (long)(ordersPerDay * 1.8 * _medianTakerLots);
+        Day = new DayWindow(startMs, (long)Math.Round(spec.InitialPrice / spec.TickSize), lotsPerDay, (long)(ordersPerDay * 1.3), firstTradeId);
+        OpenInterest = new OpenInterestState(sideRng, (long)(0.6 * lotsPerDay));
+        Mark = new MarkState(spec.FundingIntervalHours, spec.FundingRateCap);
         var bid = (long)Math.Floor(Math.Exp(_logPrice) / _tickSize);
         Book = new SymbolBook(
             ids,
@@ -54,7 +67,7 @@ internal sealed class SymbolSim
             ],
             book => BookMaker.Seed(book, rng, bid, bid + 1, depthLevels, _depthLots));
         Klines = KlineInterval.All.Select(i => new KlineSeries(i, $"{spec.StreamKey}@kline_{i.Name}")).ToArray();
-        Mark.Advance(rng, FairPrice, 0);
+        Mark.Advance(rng, FairPrice, 0, startMs);
         LastTop = Top;
     }
 
@@ -79,7 +92,12 @@ internal sealed class SymbolSim
 
     public TradeTape Tape { get; }
 
-    public MarkState Mark { get; } = new();
+    public MarkState Mark { get; }
+
+    /// <summary>Rolling 24 h ticker window.</summary>
+    public DayWindow Day { get; }
+
+    public OpenInterestState OpenInterest { get; }
 
     public IReadOnlyList<KlineSeries> Klines { get; }
 
@@ -126,10 +144,16 @@ internal sealed class SymbolSim
         BookMaker.MaintainDepth(Book, _rng, _depthLevels, ctx.NowMs - 1, _depthLots);
 
         Liquidation = NextLiquidation(ctx, burst, sweepMs);
-        if (ctx.NowMs / 1000 != ctx.PreviousNowMs / 1000) Mark.Advance(_rng, FairPrice, LastMoveSigmas);
+        if (ctx.NowMs / 1000 != ctx.PreviousNowMs / 1000) Mark.Advance(_rng, FairPrice, LastMoveSigmas, ctx.NowMs);
+        var traded = 0L;
         foreach (var fill in Tape.Fills)
+        {
+            traded += fill.Lots;
+            Day.Add(fill);
             foreach (var series in Klines)
                 series.Add(fill);
+        }
+        OpenInterest.Advance(traded, Liquidation?.Lots ?? 0);
     }
 
     private void RunTakers(in StepContext ctx, double burst, long fromMs)

@@ -15,6 +15,7 @@ namespace Screener.Sim.Market;
 /// <param name="Volatility">Idiosyncratic log-return volatility per √second in the normal regime.</param>
 /// <param name="TradeRate">Baseline taker orders per second in the normal regime.</param>
 /// <param name="MinNotional">MIN_NOTIONAL filter value in USDT.</param>
+/// <param name="FundingIntervalHours">Hours between fundings: 8 by default, 4 on many 2025-26 listings.</param>
 public sealed record SymbolSpec(
     string Symbol,
     string BaseAsset,
@@ -26,8 +27,15 @@ public sealed record SymbolSpec(
     double Beta,
     double Volatility,
     double TradeRate,
-    decimal MinNotional)
+    decimal MinNotional,
+    int FundingIntervalHours = 8)
 {
     /// <summary>Lower-case symbol used in stream names (<c>btcusdt@aggTrade</c>).</summary>
     public string StreamKey { get; } = Symbol.ToLowerInvariant();
+
+    /// <summary>
+    /// Funding rate cap (floor = minus cap) as fundingInfo lists it: 0.3 % on 8 h contracts and 0.5 % on 4 h
+    /// ones, the two values of the 2026 recording.
+    /// </summary>
+    public decimal FundingRateCap => FundingIntervalHours < 8 ? 0.005m : 0.003m;
 }

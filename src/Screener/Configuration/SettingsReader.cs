@@ -60,6 +60,12 @@ public static class SettingsReader
         return settings.Validate();
     }
 
+    public static RouterSettings Router(Config config)
+    {
+        var r = Block(config, "screener.router");
+        return new RouterSettings(r.GetInt("buffer-frames"), r.GetStringList("priority-symbols").ToList()).Validate();
+    }
+
     public static NodeSettings Node(Config config)
     {
         var n = Block(config, "screener.node");

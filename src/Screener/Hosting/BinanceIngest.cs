@@ -7,7 +7,9 @@ using Screener.Configuration;
 using Screener.Contracts;
 using Screener.Contracts.Time;
 using Screener.Pipeline.Flows;
+using Screener.Binance.Routing;
 using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Routing;
 
 namespace Screener.Hosting;
 
@@ -42,7 +44,11 @@ public sealed class BinanceIngest : IDisposable
     /// <summary>Merged, heartbeat-injected, sequenced frames: nothing is opened until it is materialized.</summary>
     public Source<RawFrame, NotUsed> Source { get; }
 
-    public static BinanceIngest Create(ExchangeSettings exchange, IClock clock, StageRegistry registry, ILoggerFactory logs)
+    /// <summary>Shedding priorities: configured symbols plus the current top-K (the node feeds the board in).</summary>
+    public SymbolPriorities Priorities { get; private init; } = null!;
+
+    public static BinanceIngest Create(
+        ExchangeSettings exchange, RouterSettings router, IClock clock, ScreenerTelemetry telemetry, ILoggerFactory logs)
     {
         var plan = StreamPlan.Create(exchange.Symbols, Kinds, new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection));
         var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, clock, logs.CreateLogger("Screener.Binance.Rest"));
@@ -63,7 +69,10 @@ public sealed class BinanceIngest : IDisposable
                 logs.CreateLogger($"Screener.Binance.Connection.{connection.Id}")));
             connections.Add((connection.Id, counters));
         }
-        return new BinanceIngest(plan, connections, IngestSource.Create(sources, clock, exchange.HeartbeatInterval, registry), rest);
+        var priorities = new SymbolPriorities(router.PrioritySymbols, exchange.Symbols);
+        var shedding = new SheddingBufferStage(router.BufferFrames, new BinanceFrameClassifier(), priorities, telemetry.Health);
+        var source = IngestSource.Create(sources, clock, exchange.HeartbeatInterval, shedding, telemetry.Stages);
+        return new BinanceIngest(plan, connections, source, rest) { Priorities = priorities };
     }
 
     public void Dispose() => _rest.Dispose();

@@ -81,7 +81,7 @@ public sealed class ScreenerNode : IAsyncDisposable
             BaselineScorer.ModelVersion, spec.Version, spec.Hash);
 
         var telemetry = new ScreenerTelemetry();
-        var ingest = BinanceIngest.Create(exchange, SystemClock.Instance, telemetry.Stages, loggerFactory);
+        var ingest = BinanceIngest.Create(exchange, SettingsReader.Router(config), SystemClock.Instance, telemetry, loggerFactory);
         log.LogInformation("Watching {Symbols} symbols over {Connections} connections: {Plan}",
             exchange.Symbols.Count, ingest.Connections.Count, string.Join(", ", ingest.Connections.Select(c => c.Id)));
 
@@ -90,7 +90,10 @@ public sealed class ScreenerNode : IAsyncDisposable
             JournalSinks.RawFrames(host.System, node.Shard, journal.RawBatchFrames, journal.RawBatchDelay, journal.WriteTimeout),
             JournalSinks.Events<PredictionBatch>(host.System, JournalSinks.PredictionsId, JournalSinks.PredictionsId, journal.WriteTimeout),
             JournalSinks.Events<RankEvent>(host.System, JournalSinks.RanksId, JournalSinks.RanksId, journal.WriteTimeout),
-            [ConsoleNotifier.Create(view, demo.Refresh, loggerFactory.CreateLogger("Screener.Notify.Console"))]);
+            [
+                ConsoleNotifier.Create(view, demo.Refresh, loggerFactory.CreateLogger("Screener.Notify.Console")),
+                Akka.Streams.Dsl.Sink.ForEach<Pipeline.Stages.RankingOutput>(o => ingest.Priorities.SetRanked(o.Board.Entries.Select(e => e.Symbol))),
+            ]);
         var services = new GraphServices(new BinanceFrameDecoder(), predictor, spec, telemetry, ingest.Snapshots);
         var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, services)
             .Run(host.System.Materializer(namePrefix: "screener"));

@@ -9,11 +9,11 @@ namespace Screener.Analytics.Tests.Features;
 public sealed class FeatureSpecSpec
 {
     /// <summary>
-    /// SHA-256 of "spine-v1" + "\n name|window|unit" per feature, first 8 bytes in lower hex (recomputed
+    /// SHA-256 of "spine-v2" + "\n name|window|unit" per feature, first 8 bytes in lower hex (recomputed
     /// independently of the engine when pinned). If this fails, every installed model's manifest is stale:
     /// bump the spec version on purpose, never by accident.
     /// </summary>
-    private const string PinnedSpine20x240 = "cd2305585643e069";
+    private const string PinnedSpine20x240 = "629d54b64232a46e";
 
     [Fact]
     public void FeatureSpec_must_keep_the_pinned_hash_for_the_default_spine()
@@ -42,7 +42,7 @@ public sealed class FeatureSpecSpec
 
         Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, renamed, spine.NanPolicy).Hash);
         Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, reunited, spine.NanPolicy).Hash);
-        Assert.NotEqual(spine.Hash, new FeatureSpec("spine-v2", features, spine.NanPolicy).Hash);
+        Assert.NotEqual(spine.Hash, new FeatureSpec("spine-v3", features, spine.NanPolicy).Hash);
         Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, features[..^1], spine.NanPolicy).Hash);
     }
 
@@ -73,7 +73,7 @@ public sealed class FeatureSpecSpec
         // carrying the old hash would let a model accept a vector it was never trained on.
         var spine = SpineFeatures.Create(20, 240);
 
-        Assert.Equal(new FeatureSpec("spine-v2", spine.Features, spine.NanPolicy).Hash, (spine with { Version = "spine-v2" }).Hash);
+        Assert.Equal(new FeatureSpec("spine-v3", spine.Features, spine.NanPolicy).Hash, (spine with { Version = "spine-v3" }).Hash);
         Assert.Equal(SpineFeatures.Create(20, 241).Hash, (spine with { Features = SpineFeatures.Create(20, 241).Features }).Hash);
     }
 
@@ -86,7 +86,8 @@ public sealed class FeatureSpecSpec
         Assert.Equal(SpineFeatures.TradeImbalance, spine.IndexOf("trade_imbalance"));
         Assert.Equal(SpineFeatures.RealizedVolBpsLong, spine.IndexOf("realized_vol_bps_long"));
         Assert.Equal(SpineFeatures.TradeCount, spine.IndexOf("trade_count"));
-        Assert.Equal(8, spine.Features.Count);
+        Assert.Equal(SpineFeatures.FundingRate8hBps, spine.IndexOf("funding_rate_8h_bps"));
+        Assert.Equal(9, spine.Features.Count);
         for (var i = 0; i < spine.Features.Count; i++) Assert.Equal(i, spine.IndexOf(spine.Features[i].Name));
     }
 
@@ -97,6 +98,6 @@ public sealed class FeatureSpecSpec
     public void FeatureSpec_must_throw_on_an_unknown_feature_name(string name)
     {
         var error = Assert.Throws<ArgumentException>(() => SpineFeatures.Create(20, 240).IndexOf(name));
-        Assert.Contains("spine-v1", error.Message);
+        Assert.Contains("spine-v2", error.Message);
     }
 }

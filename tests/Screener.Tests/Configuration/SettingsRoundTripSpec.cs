@@ -20,6 +20,8 @@ public sealed class SettingsRoundTripSpec
         ("screener.exchange.backoff-random-factor", "0.5", c => SettingsReader.Exchange(c).BackoffRandomFactor, 0.5),
         ("screener.exchange.backoff-reset-after", "90s", c => SettingsReader.Exchange(c).BackoffResetAfter, TimeSpan.FromSeconds(90)),
         ("screener.ingest.heartbeat-interval", "2s", c => SettingsReader.Exchange(c).HeartbeatInterval, TimeSpan.FromSeconds(2)),
+        ("screener.router.buffer-frames", "5000", c => SettingsReader.Router(c).BufferFrames, 5000),
+        ("screener.router.priority-symbols", "[\"SOLUSDT\"]", c => string.Join(",", SettingsReader.Router(c).PrioritySymbols), "SOLUSDT"),
         ("screener.pipeline.cadence", "500ms", c => SettingsReader.Pipeline(c).Cadence, TimeSpan.FromMilliseconds(500)),
         ("screener.pipeline.rank-every-ticks", "8", c => SettingsReader.Pipeline(c).RankEveryTicks, 8),
         ("screener.pipeline.max-symbols", "50", c => SettingsReader.Pipeline(c).MaxSymbols, 50),
