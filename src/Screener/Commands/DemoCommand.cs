@@ -64,9 +64,11 @@ public static class DemoCommand
     {
         var decode = node.Telemetry.Decode;
         var restarts = node.Ingest.Connections.Sum(c => c.Counters.Restarts);
+        var health = node.Telemetry.Health;
         return $"up {elapsed:hh\\:mm\\:ss}  frames {decode.Frames}  events {decode[DecodeOutcome.Events]}  control {decode[DecodeOutcome.Control]}  " +
                $"malformed {decode[DecodeOutcome.Malformed]}  unknown {decode[DecodeOutcome.Unknown]}  heartbeats {decode.Heartbeats}  " +
-               $"restarts {restarts}  sim connections {sim.OpenConnections}";
+               $"restarts {restarts}  gaps {health.Total("gap/")}  resyncs {health.Total("resync/")}  stale {health.Total("stale/")}  " +
+               $"shed {health.Total("shed/")}  sim connections {sim.OpenConnections}";
     }
 
     private static async Task Delay(TimeSpan delay, CancellationToken ct)

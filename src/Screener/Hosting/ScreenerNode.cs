@@ -92,7 +92,8 @@ public sealed class ScreenerNode : IAsyncDisposable
             JournalSinks.Events<RankEvent>(host.System, JournalSinks.RanksId, JournalSinks.RanksId, journal.WriteTimeout),
             [
                 ConsoleNotifier.Create(view, demo.Refresh, loggerFactory.CreateLogger("Screener.Notify.Console")),
-                Akka.Streams.Dsl.Sink.ForEach<Pipeline.Stages.RankingOutput>(o => ingest.Priorities.SetRanked(o.Board.Entries.Select(e => e.Symbol))),
+                Akka.Streams.Dsl.Sink.ForEach<Pipeline.Stages.RankingOutput>(o => ingest.Priorities.SetRanked(o.Board.Entries.Select(e => e.Symbol)))
+                    .MapMaterializedValue(_ => Akka.NotUsed.Instance),
             ]);
         var services = new GraphServices(new BinanceFrameDecoder(), predictor, spec, telemetry, ingest.Snapshots);
         var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, services)
