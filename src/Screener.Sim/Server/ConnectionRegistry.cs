@@ -21,10 +21,13 @@ internal sealed class ConnectionRegistry
 
     public void CountFrame() => Interlocked.Increment(ref _framesSent);
 
+    /// <summary>The connections open right now (a copy; safe to iterate while sockets come and go).</summary>
+    public SimConnection[] Snapshot() => _open.Values.ToArray();
+
     /// <summary>Aborts every open connection (no close handshake) and returns how many there were.</summary>
     public int AbortAll()
     {
-        var victims = _open.Values.ToArray();
+        var victims = Snapshot();
         foreach (var connection in victims) connection.Abort();
         return victims.Length;
     }

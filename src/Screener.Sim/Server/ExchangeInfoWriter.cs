@@ -6,15 +6,12 @@ using Screener.Sim.Market;
 namespace Screener.Sim.Server;
 
 /// <summary>
-/// <c>GET /fapi/v1/exchangeInfo</c> body in the shape (and key order) of the 2026 recording: every
-/// simulated symbol is a TRADING USDT perpetual with the usual filters.
+/// <c>GET /fapi/v1/exchangeInfo</c> body in the shape (and key order) of the 2026 recording: each simulated
+/// symbol is a TRADING USDT perpetual with the usual filters, followed by the <see cref="ExtraListings"/>.
 /// </summary>
 internal static class ExchangeInfoWriter
 {
-    private const long PerpetualDeliveryDate = 4_133_404_800_000;
-    private const long OnboardDate = 1_569_398_400_000;
-
-    public static byte[] Write(IReadOnlyList<SymbolSpec> symbols, long serverTimeMs)
+    public static byte[] Write(IReadOnlyList<Listing> listings, int requestWeightLimit, long serverTimeMs)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var w = new Utf8JsonWriter(buffer))
@@ -24,21 +21,24 @@ internal static class ExchangeInfoWriter
             w.WriteNumber("serverTime", serverTimeMs);
             w.WriteString("futuresType", "U_MARGINED");
             w.WriteStartArray("rateLimits");
-            RateLimit(w, "REQUEST_WEIGHT", "MINUTE", 1, 2400);
+            RateLimit(w, "REQUEST_WEIGHT", "MINUTE", 1, requestWeightLimit);
             RateLimit(w, "ORDERS", "MINUTE", 1, 1200);
             RateLimit(w, "ORDERS", "SECOND", 10, 300);
             w.WriteEndArray();
             w.WriteStartArray("exchangeFilters");
             w.WriteEndArray();
             w.WriteStartArray("assets");
-            w.WriteStartObject();
-            w.WriteString("asset", "USDT");
-            w.WriteBoolean("marginAvailable", true);
-            w.WriteString("autoAssetExchange", "-10000");
-            w.WriteEndObject();
+            foreach (var asset in listings.Select(l => l.QuoteAsset).Distinct())
+            {
+                w.WriteStartObject();
+                w.WriteString("asset", asset);
+                w.WriteBoolean("marginAvailable", true);
+                w.WriteString("autoAssetExchange", "-10000");
+                w.WriteEndObject();
+            }
             w.WriteEndArray();
             w.WriteStartArray("symbols");
-            foreach (var spec in symbols) Symbol(w, spec);
+            foreach (var listing in listings) Symbol(w, listing);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -55,20 +55,21 @@ internal static class ExchangeInfoWriter
         w.WriteEndObject();
     }
 
-    private static void Symbol(Utf8JsonWriter w, SymbolSpec spec)
+    private static void Symbol(Utf8JsonWriter w, Listing listing)
     {
+        var spec = listing.Spec;
         w.WriteStartObject();
-        w.WriteString("symbol", spec.Symbol);
-        w.WriteString("pair", spec.Symbol);
-        w.WriteString("contractType", "PERPETUAL");
-        w.WriteNumber("deliveryDate", PerpetualDeliveryDate);
-        w.WriteNumber("onboardDate", OnboardDate);
-        w.WriteString("status", "TRADING");
+        w.WriteString("symbol", listing.Symbol);
+        w.WriteString("pair", listing.Pair);
+        w.WriteString("contractType", listing.ContractType);
+        w.WriteNumber("deliveryDate", listing.DeliveryDateMs);
+        w.WriteNumber("onboardDate", listing.OnboardDateMs);
+        w.WriteString("status", listing.Status);
         w.WriteString("maintMarginPercent", "2.5000");
         w.WriteString("requiredMarginPercent", "5.0000");
         w.WriteString("baseAsset", spec.BaseAsset);
-        w.WriteString("quoteAsset", "USDT");
-        w.WriteString("marginAsset", "USDT");
+        w.WriteString("quoteAsset", listing.QuoteAsset);
+        w.WriteString("marginAsset", listing.QuoteAsset);
         w.WriteNumber("pricePrecision", spec.PricePrecision);
         w.WriteNumber("quantityPrecision", spec.QuantityPrecision);
         w.WriteNumber("baseAssetPrecision", 8);

@@ -1,27 +1,31 @@
 using Microsoft.Extensions.Logging;
+using Screener.Sim.Faults;
 using Screener.Sim.Market;
 
 namespace Screener.Sim.Server;
 
 /// <summary>
 /// Paces <see cref="SimMarket.Step(System.Func{string,bool})"/> to the exchange clock (one step per step
-/// interval, catching up after a stall so event times track wall time) and fans each step's events out.
+/// interval, catching up after a stall so event times track wall time) and fans each step's events out,
+/// after the <see cref="EventFaultFilter"/> has removed what the gap and silent faults withhold.
 /// Owns the lock that keeps REST snapshots from reading the book mid-step.
 /// </summary>
 internal sealed class MarketPump : IAsyncDisposable
 {
     private readonly SimMarket _market;
     private readonly StreamHub _hub;
+    private readonly EventFaultFilter _filter;
     private readonly ExchangeClock _clock;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
-    public MarketPump(SimMarket market, StreamHub hub, ExchangeClock clock, ILogger logger)
+    public MarketPump(SimMarket market, StreamHub hub, EventFaultFilter filter, ExchangeClock clock, ILogger logger)
     {
         _market = market;
         _hub = hub;
+        _filter = filter;
         _clock = clock;
         _logger = logger;
     }
@@ -59,7 +63,7 @@ internal sealed class MarketPump : IAsyncDisposable
             {
                 IReadOnlyList<SimEvent> events;
                 lock (_gate) events = _market.Step(_hub.IsWanted);
-                _hub.Publish(events);
+                _hub.Publish(_filter.Apply(events));
             }
             catch (Exception ex)
             {

@@ -2,8 +2,11 @@ using System.Net.WebSockets;
 
 namespace Screener.Sim.Server;
 
-/// <summary>An item of a connection's send queue: a text frame, or a close frame that ends the queue.</summary>
-internal readonly record struct Outbound(byte[]? Frame, WebSocketCloseStatus CloseStatus = WebSocketCloseStatus.Empty, string? CloseReason = null)
+/// <summary>
+/// An item of a connection's send queue: a text frame, or a close frame that ends the queue. The queue time
+/// lets the <c>slow</c> fault delay each item by a fixed latency instead of throttling the whole queue.
+/// </summary>
+internal readonly record struct Outbound(byte[]? Frame, long QueuedMs, WebSocketCloseStatus CloseStatus = WebSocketCloseStatus.Empty, string? CloseReason = null)
 {
-    public static Outbound Close(WebSocketCloseStatus status, string? reason) => new(null, status, reason);
+    public static Outbound Close(WebSocketCloseStatus status, string? reason, long queuedMs) => new(null, queuedMs, status, reason);
 }

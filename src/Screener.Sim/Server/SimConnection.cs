@@ -3,13 +3,16 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Screener.Sim.Faults;
 
 namespace Screener.Sim.Server;
 
 /// <summary>
 /// One client WebSocket: a receive loop that answers control frames and a send loop that drains a bounded
 /// queue (data and replies share it, so a reply never overtakes earlier data). Pings and the pong
-/// deadline are run by the framework's keep-alive (see <see cref="SimExchange"/>).
+/// deadline are run by the framework's keep-alive (see <see cref="SimExchange"/>). In strict mode it applies
+/// the fstream limits: more than <see cref="SimSettings.MaxIncomingMessagesPerSecond"/> client frames in a
+/// second (control frames included, counted by <see cref="OnClientFrame"/>) closes 1008 "Too many requests".
 /// </summary>
 internal sealed class SimConnection
 {
@@ -19,31 +22,32 @@ internal sealed class SimConnection
     private readonly WebSocket _socket;
     private readonly HttpContext _http;
     private readonly WsEndpoint _endpoint;
-    private readonly StreamHub _hub;
-    private readonly ConnectionRegistry _registry;
-    private readonly int _maxStreams;
-    private readonly ILogger _logger;
+    private readonly ConnectionServices _services;
+    private readonly ExchangeCounters _counters;
     private readonly Channel<Outbound> _outbox;
+    private readonly MessageRateWindow _rate;
     private readonly List<string> _subscriptions = [];
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private volatile bool _combined;
     private volatile bool _closing;
     private volatile bool _finished;
+    private volatile string? _firstStream;
+    private int _closeQueued;
     private CancellationTokenSource? _lifetime;
 
-    public SimConnection(long id, WebSocket socket, HttpContext http, WsEndpoint endpoint, StreamHub hub,
-        ConnectionRegistry registry, SimSettings settings, ILogger logger)
+    public SimConnection(long id, WebSocket socket, HttpContext http, WsEndpoint endpoint, ConnectionServices services, string ip)
     {
         Id = id;
+        Ip = ip;
         _socket = socket;
         _http = http;
         _endpoint = endpoint;
-        _hub = hub;
-        _registry = registry;
-        _maxStreams = settings.MaxStreamsPerConnection;
-        _logger = logger;
+        _services = services;
+        _counters = services.Counters;
         _combined = endpoint.Combined;
-        _outbox = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(settings.SendQueueCapacity)
+        OpenedMs = services.Clock.NowMs;
+        _rate = new MessageRateWindow(services.Settings.MaxIncomingMessagesPerSecond, 1000);
+        _outbox = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(services.Settings.SendQueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -52,8 +56,16 @@ internal sealed class SimConnection
 
     public long Id { get; }
 
+    /// <summary>Client IP, for per-IP bans.</summary>
+    public string Ip { get; }
+
+    /// <summary>Exchange time the socket opened, for the connection lifetime.</summary>
+    public long OpenedMs { get; }
+
     /// <summary>Whether data frames get the <c>{"stream","data"}</c> wrapper (URL form, then SET_PROPERTY).</summary>
     public bool Combined => _combined;
+
+    private bool Strict => _services.Settings.Strict;
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -67,7 +79,7 @@ internal sealed class SimConnection
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
-            _logger.LogDebug("Connection {Id} ended: {Reason}", Id, ex.Message);
+            _services.Logger.LogDebug("Connection {Id} ended: {Reason}", Id, ex.Message);
         }
         finally
         {
@@ -81,9 +93,9 @@ internal sealed class SimConnection
             }
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
             {
-                _logger.LogDebug("Connection {Id} send loop ended: {Reason}", Id, ex.Message);
+                _services.Logger.LogDebug("Connection {Id} send loop ended: {Reason}", Id, ex.Message);
             }
-            _hub.Remove(this, _subscriptions);
+            _services.Hub.Remove(this, _subscriptions);
             _finished = true;
         }
     }
@@ -91,9 +103,36 @@ internal sealed class SimConnection
     /// <summary>Queues a data frame; a client too slow to drain its queue is dropped, as fstream drops slow consumers.</summary>
     public void EnqueueData(byte[] frame)
     {
-        if (_outbox.Writer.TryWrite(new Outbound(frame)) || _closing) return;
-        _logger.LogWarning("Connection {Id} dropped: send queue full (slow consumer)", Id);
+        if (_outbox.Writer.TryWrite(new Outbound(frame, _services.Clock.NowMs)) || _closing) return;
+        _services.Logger.LogWarning("Connection {Id} dropped: send queue full (slow consumer)", Id);
         Abort();
+    }
+
+    /// <summary>Queues one broken frame of the given kind (the <c>malformed-every</c> fault).</summary>
+    public void EnqueueMalformed(int kind)
+    {
+        if (_closing) return;
+        EnqueueData(MalformedFrames.Build(kind, _firstStream ?? "btcusdt@aggTrade", _combined));
+        ExchangeCounters.Bump(ref _counters.MalformedSent);
+    }
+
+    /// <summary>Counts one client frame (any opcode but continuation); strict mode closes the socket past the rate.</summary>
+    public void OnClientFrame(int opcode)
+    {
+        if (opcode == 0 || !Strict || _closing) return;
+        if (_rate.TryAdd(_services.Clock.NowMs)) return;
+        if (TryClose(WebSocketCloseStatus.PolicyViolation, "Too many requests")) ExchangeCounters.Bump(ref _counters.MessageRateCloses);
+    }
+
+    /// <summary>Queues a close frame behind the pending data; false when the connection is already closing.</summary>
+    public bool TryClose(WebSocketCloseStatus status, string? reason)
+    {
+        if (Interlocked.Exchange(ref _closeQueued, 1) != 0 || _finished) return false;
+        _closing = true;
+        _outbox.Writer.TryWrite(Outbound.Close(status, reason, _services.Clock.NowMs));
+        _outbox.Writer.TryComplete();
+        _lifetime?.CancelAfter(CloseGrace);
+        return true;
     }
 
     /// <summary>Drops the connection without a close handshake (forced disconnect).</summary>
@@ -115,13 +154,13 @@ internal sealed class SimConnection
             var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellation);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                if (!_closing) BeginClose(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null);
+                if (!_closing) TryClose(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null);
                 return;
             }
             message.Write(buffer.AsSpan(0, result.Count));
             if (message.WrittenCount > MaxMessageBytes)
             {
-                BeginClose(WebSocketCloseStatus.MessageTooBig, "Message too big");
+                TryClose(WebSocketCloseStatus.MessageTooBig, "Message too big");
                 message.ResetWrittenCount();
                 continue;
             }
@@ -137,10 +176,17 @@ internal sealed class SimConnection
         {
             await foreach (var item in _outbox.Reader.ReadAllAsync(cancellation))
             {
+                var slow = (long)_services.Faults.Current.Slow.TotalMilliseconds;
+                var wait = slow > 0 ? item.QueuedMs + slow - _services.Clock.NowMs : 0;
+                if (wait > 0)
+                {
+                    ExchangeCounters.Bump(ref _counters.FramesDelayed);
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellation);
+                }
                 if (item.Frame is { } frame)
                 {
                     await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellation);
-                    _registry.CountFrame();
+                    _services.Registry.CountFrame();
                     continue;
                 }
                 if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -188,41 +234,37 @@ internal sealed class SimConnection
     private void Subscribe(IReadOnlyList<string> streams, RequestId id, bool reply)
     {
         var fresh = streams.Distinct(StringComparer.Ordinal).Where(s => !_subscribed.Contains(s)).ToList();
-        if (_subscriptions.Count + fresh.Count > _maxStreams)
+        if (Strict && _subscriptions.Count + fresh.Count > _services.Settings.MaxStreamsPerConnection)
         {
             // Live fstream answers error 4, then closes 1008 and the connection loses every stream.
             if (reply) Reply(ControlReplies.Error(new ControlError(ControlError.TooManySubscriptions, "Too many subscriptions", id)));
-            _hub.Remove(this, _subscriptions);
+            _services.Hub.Remove(this, _subscriptions);
             _subscriptions.Clear();
             _subscribed.Clear();
-            BeginClose(WebSocketCloseStatus.PolicyViolation, "Invalid request");
+            if (TryClose(WebSocketCloseStatus.PolicyViolation, "Invalid request")) ExchangeCounters.Bump(ref _counters.SubscriptionLimitCloses);
             return;
         }
         // The ACK is queued before the hub can route data, so it precedes the first frame of the new streams.
         if (reply) Reply(ControlReplies.Null(id));
         _subscriptions.AddRange(fresh);
         _subscribed.UnionWith(fresh);
-        _hub.Add(this, fresh.Where(s => StreamCatalog.IsCarried(_endpoint.Route, s)));
+        _firstStream ??= _subscriptions.FirstOrDefault();
+        // Lenient mode delivers every stream on every path; strict mode only what the path family carries.
+        var carried = fresh.Where(s => !Strict || StreamCatalog.IsCarried(_endpoint.Route, s)).ToList();
+        ExchangeCounters.Add(ref _counters.UncarriedSubscriptions, fresh.Count - carried.Count);
+        _services.Hub.Add(this, carried);
     }
 
     private void Unsubscribe(IReadOnlyList<string> streams, RequestId id)
     {
         var present = streams.Where(_subscribed.Remove).ToList();
         _subscriptions.RemoveAll(s => !_subscribed.Contains(s));
-        _hub.Remove(this, present);
+        _services.Hub.Remove(this, present);
         Reply(ControlReplies.Null(id));
     }
 
     private void Reply(byte[] frame)
     {
-        if (!_outbox.Writer.TryWrite(new Outbound(frame)) && !_closing) Abort();
-    }
-
-    private void BeginClose(WebSocketCloseStatus status, string? reason)
-    {
-        _closing = true;
-        _outbox.Writer.TryWrite(Outbound.Close(status, reason));
-        _outbox.Writer.TryComplete();
-        _lifetime?.CancelAfter(CloseGrace);
+        if (!_outbox.Writer.TryWrite(new Outbound(frame, _services.Clock.NowMs)) && !_closing) Abort();
     }
 }

@@ -25,17 +25,25 @@ public sealed class SimExchange : IAsyncDisposable
     private readonly ConnectionRegistry _registry;
     private readonly CancellationTokenSource _stopping;
     private readonly FaultSwitch _faults;
+    private readonly FaultScheduler _scheduler;
+    private readonly RestRateLimiter _limiter;
+    private readonly ExchangeCounters _counters;
+    private readonly ExchangeClock _clock;
     private int _disposed;
 
-    private SimExchange(SimSettings settings, WebApplication app, MarketPump pump, ConnectionRegistry registry,
-        CancellationTokenSource stopping, FaultSwitch faults, IReadOnlyList<string> symbols, Uri restBase)
+    private SimExchange(SimSettings settings, WebApplication app, MarketPump pump, ConnectionServices services,
+        CancellationTokenSource stopping, FaultScheduler scheduler, RestRateLimiter limiter, IReadOnlyList<string> symbols, Uri restBase)
     {
         Settings = settings;
         _app = app;
         _pump = pump;
-        _registry = registry;
+        _registry = services.Registry;
         _stopping = stopping;
-        _faults = faults;
+        _faults = services.Faults;
+        _scheduler = scheduler;
+        _limiter = limiter;
+        _counters = services.Counters;
+        _clock = services.Clock;
         Symbols = symbols;
         RestBase = restBase;
         WebSocketBase = new UriBuilder(restBase) { Scheme = "ws" }.Uri;
@@ -49,15 +57,52 @@ public sealed class SimExchange : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:port</c>; append <c>/fapi/v1/…</c>.</summary>
     public Uri RestBase { get; }
 
-    /// <summary>Listed symbols (upper case), as exchangeInfo reports them.</summary>
+    /// <summary>Simulated symbols (upper case): TRADING USDT perpetuals that stream and answer REST, in exchangeInfo order.</summary>
     public IReadOnlyList<string> Symbols { get; }
+
+    /// <summary>
+    /// exchangeInfo rows after <see cref="Symbols"/> that are listed but never stream (a quarterly, a SETTLING
+    /// and a PENDING_TRADING perpetual, a USDC perpetual), for universe filters to reject.
+    /// </summary>
+    public IReadOnlyList<string> ExtraListings { get; } = Server.ExtraListings.All.Select(l => l.Symbol).ToArray();
 
     public int OpenConnections => _registry.Count;
 
     /// <summary>Text frames written to WebSockets so far (data and control replies).</summary>
     public long FramesSent => _registry.FramesSent;
 
-    /// <summary>Fault switches read on every request; replace to inject or clear faults while running.</summary>
+    /// <summary>REST calls answered 429 (weight limit or <c>rest-429-storm</c>).</summary>
+    public long Rest429Count => Interlocked.Read(ref _counters.Rest429);
+
+    /// <summary>REST calls answered 418 (banned IP or <c>rest-418</c>).</summary>
+    public long Rest418Count => Interlocked.Read(ref _counters.Rest418);
+
+    /// <summary>End of the longest ban in force (exchange clock), or null when nobody is banned.</summary>
+    public DateTimeOffset? BannedUntil =>
+        _limiter.AnyBannedUntil(_faults.Active, _clock.NowMs) is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null;
+
+    /// <summary>WebSocket upgrades refused (418) because the IP was banned.</summary>
+    public long WebSocketsRefusedWhileBanned => Interlocked.Read(ref _counters.WsRefusedWhileBanned);
+
+    /// <summary>Open WebSockets closed 1008 because their IP got banned.</summary>
+    public long WebSocketsClosedForBan => Interlocked.Read(ref _counters.WsClosedForBan);
+
+    /// <summary>Strict mode: connections closed 1008 "Too many requests" for sending too many frames per second.</summary>
+    public long MessageRateCloses => Interlocked.Read(ref _counters.MessageRateCloses);
+
+    /// <summary>Strict mode: connections closed 1008 "Invalid request" after error 4 (too many subscriptions).</summary>
+    public long SubscriptionLimitCloses => Interlocked.Read(ref _counters.SubscriptionLimitCloses);
+
+    /// <summary>Strict mode: subscriptions ACKed on a path family that does not carry them (they stay silent).</summary>
+    public long UncarriedSubscriptions => Interlocked.Read(ref _counters.UncarriedSubscriptions);
+
+    /// <summary>What each fault has done so far.</summary>
+    public SimFaultCounters FaultCounters => _counters.FaultSnapshot();
+
+    /// <summary>
+    /// Fault switches read on every request and frame; replace to inject or clear faults while running. Setting
+    /// a value (even an equal one) restarts its "from activation" clock. Throws on an invalid value.
+    /// </summary>
     public SimFaults Faults
     {
         get => _faults.Current;
@@ -95,14 +140,25 @@ public sealed class SimExchange : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SimExchange>();
 
+        var counters = new ExchangeCounters();
+        var faults = new FaultSwitch(settings.Faults, clock);
         var hub = new StreamHub();
-        var registry = new ConnectionRegistry();
-        var pump = new MarketPump(market, hub, clock, logger);
+        var services = new ConnectionServices(settings, hub, new ConnectionRegistry(), clock, faults, counters, logger);
+        var filter = new EventFaultFilter(faults, hub, market.Symbols, counters);
+        var pump = new MarketPump(market, hub, filter, clock, logger);
+        var limiter = new RestRateLimiter(settings.RestWeightLimit, settings.RestStrikesBeforeBan, settings.RestBanDuration, settings.RestMaxBanDuration);
         var stopping = new CancellationTokenSource();
-        var faults = new FaultSwitch(settings.Faults);
-        var rest = new RestApi(pump, clock, market.Symbols, faults);
-        var sockets = new WebSocketEndpoint(settings, hub, registry, logger, stopping.Token);
+        var rest = new RestApi(pump, clock, market.Symbols, faults, limiter, counters);
+        var sockets = new WebSocketEndpoint(services, limiter, stopping.Token);
+        var scheduler = new FaultScheduler(services, filter, limiter);
 
+        // Ahead of the WebSocket middleware, so its WebSocket runs over a stream that counts client frames and can pause output.
+        app.Use((context, next) =>
+        {
+            TappedUpgradeFeature.Install(context, inner => new TappedStream(inner,
+                () => faults.Active.PauseRemainingMs(clock.NowMs), () => ExchangeCounters.Bump(ref counters.WritesPaused)));
+            return next(context);
+        });
         app.UseWebSockets();
         app.Run(async context =>
         {
@@ -125,19 +181,27 @@ public sealed class SimExchange : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var symbols = market.Symbols.Select(s => s.Symbol).ToArray();
-        var exchange = new SimExchange(settings, app, pump, registry, stopping, faults, symbols, new Uri(address));
+        var exchange = new SimExchange(settings, app, pump, services, stopping, scheduler, limiter, symbols, new Uri(address));
         pump.Start();
-        logger.LogInformation("Simulated exchange listening on {Address} with {Count} symbols", address, symbols.Length);
+        scheduler.Start();
+        logger.LogInformation("Simulated exchange listening on {Address} with {Count} symbols, strict={Strict}, faults: {Faults}",
+            address, symbols.Length, settings.Strict, settings.Faults.Describe());
         return exchange;
     }
 
     /// <summary>Drops every open WebSocket without a close handshake; clients see a dead connection. Returns how many.</summary>
-    public int DisconnectAll() => _registry.AbortAll();
+    public int DisconnectAll()
+    {
+        var count = _registry.AbortAll();
+        ExchangeCounters.Add(ref _counters.DisconnectsForced, count);
+        return count;
+    }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await _pump.DisposeAsync();
+        await _scheduler.DisposeAsync();
         await _stopping.CancelAsync();
         _registry.AbortAll();
         await _app.StopAsync();

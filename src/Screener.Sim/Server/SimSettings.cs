@@ -40,6 +40,32 @@ public sealed record SimSettings
     /// <summary>Frames queued per connection before the server drops it as a slow consumer.</summary>
     public int SendQueueCapacity { get; init; } = 65_536;
 
+    /// <summary>
+    /// Enforce the fstream connection rules: close 1008 "Too many requests" past
+    /// <see cref="MaxIncomingMessagesPerSecond"/>, error 4 and close 1008 "Invalid request" past
+    /// <see cref="MaxStreamsPerConnection"/>, and deliver only the streams a path family carries. Off, every
+    /// path delivers every stream and neither limit applies (for clients written before the 2026 path split).
+    /// </summary>
+    public bool Strict { get; init; } = true;
+
+    /// <summary>Client frames (text, ping, pong, close) one connection may send per second in strict mode (fstream: 10).</summary>
+    public int MaxIncomingMessagesPerSecond { get; init; } = 10;
+
+    /// <summary>Connections are closed normally after this long (fstream: 24 h); the <c>lifetime</c> fault overrides it.</summary>
+    public TimeSpan ConnectionLifetime { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>REST weight per IP per UTC minute (fapi: 2400); also what exchangeInfo's REQUEST_WEIGHT advertises.</summary>
+    public int RestWeightLimit { get; init; } = 2400;
+
+    /// <summary>Requests an IP may still send in a window after its first 429 there; the one that reaches this count gets 418.</summary>
+    public int RestStrikesBeforeBan { get; init; } = 3;
+
+    /// <summary>Length of an IP's first ban (live: 2 minutes); each further ban doubles it.</summary>
+    public TimeSpan RestBanDuration { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest ban (live: 3 days).</summary>
+    public TimeSpan RestMaxBanDuration { get; init; } = TimeSpan.FromDays(3);
+
     /// <summary>Initial fault switches; change them at run time through <see cref="SimExchange.Faults"/>.</summary>
     public SimFaults Faults { get; init; } = SimFaults.None;
 
@@ -53,7 +79,14 @@ public sealed record SimSettings
         if (PongTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PongTimeout), PongTimeout, "Must be positive.");
         if (MaxStreamsPerConnection < 1) throw new ArgumentOutOfRangeException(nameof(MaxStreamsPerConnection), MaxStreamsPerConnection, "Must be positive.");
         if (SendQueueCapacity < 16) throw new ArgumentOutOfRangeException(nameof(SendQueueCapacity), SendQueueCapacity, "Must be at least 16.");
+        if (MaxIncomingMessagesPerSecond < 1) throw new ArgumentOutOfRangeException(nameof(MaxIncomingMessagesPerSecond), MaxIncomingMessagesPerSecond, "Must be positive.");
+        if (ConnectionLifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ConnectionLifetime), ConnectionLifetime, "Must be positive.");
+        if (RestWeightLimit < 1) throw new ArgumentOutOfRangeException(nameof(RestWeightLimit), RestWeightLimit, "Must be positive.");
+        if (RestStrikesBeforeBan < 1) throw new ArgumentOutOfRangeException(nameof(RestStrikesBeforeBan), RestStrikesBeforeBan, "Must be positive.");
+        if (RestBanDuration < TimeSpan.FromMilliseconds(1)) throw new ArgumentOutOfRangeException(nameof(RestBanDuration), RestBanDuration, "Must be at least 1 ms.");
+        if (RestMaxBanDuration < RestBanDuration) throw new ArgumentOutOfRangeException(nameof(RestMaxBanDuration), RestMaxBanDuration, "Must be at least RestBanDuration.");
         ArgumentNullException.ThrowIfNull(Faults);
+        Faults.Validate();
         ToMarketSettings(1).Validate();
     }
 

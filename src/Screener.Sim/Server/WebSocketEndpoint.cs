@@ -1,4 +1,4 @@
-using System.Net.WebSockets;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -7,22 +7,19 @@ namespace Screener.Sim.Server;
 /// <summary>
 /// Accepts fstream WebSocket upgrades. The framework keep-alive sends a Ping every
 /// <see cref="SimSettings.PingInterval"/> and aborts the socket when no Pong arrives within
-/// <see cref="SimSettings.PongTimeout"/> (.NET 9+ semantics), which is the fstream ping rule.
+/// <see cref="SimSettings.PongTimeout"/> (.NET 9+ semantics), which is the fstream ping rule. A banned IP
+/// gets the REST ban answer (418) instead of an upgrade.
 /// </summary>
 internal sealed class WebSocketEndpoint
 {
-    private readonly SimSettings _settings;
-    private readonly StreamHub _hub;
-    private readonly ConnectionRegistry _registry;
-    private readonly ILogger _logger;
+    private readonly ConnectionServices _services;
+    private readonly RestRateLimiter _limiter;
     private readonly CancellationToken _stopping;
 
-    public WebSocketEndpoint(SimSettings settings, StreamHub hub, ConnectionRegistry registry, ILogger logger, CancellationToken stopping)
+    public WebSocketEndpoint(ConnectionServices services, RestRateLimiter limiter, CancellationToken stopping)
     {
-        _settings = settings;
-        _hub = hub;
-        _registry = registry;
-        _logger = logger;
+        _services = services;
+        _limiter = limiter;
         _stopping = stopping;
     }
 
@@ -33,22 +30,38 @@ internal sealed class WebSocketEndpoint
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+        var ip = ClientAddress.Of(context);
+        var now = _services.Clock.NowMs;
+        if (_limiter.BannedUntil(ip, _services.Faults.Active, now) is { } until)
+        {
+            ExchangeCounters.Bump(ref _services.Counters.WsRefusedWhileBanned);
+            context.Response.StatusCode = 418;
+            context.Response.ContentType = "application/json;charset=UTF-8";
+            context.Response.Headers.RetryAfter = Math.Max(1, (until - now + 999) / 1000).ToString(CultureInfo.InvariantCulture);
+            await context.Response.Body.WriteAsync(RestBodies.Banned(until), context.RequestAborted);
+            return;
+        }
+
+        var settings = _services.Settings;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            KeepAliveInterval = _settings.PingInterval,
-            KeepAliveTimeout = _settings.PongTimeout,
+            KeepAliveInterval = settings.PingInterval,
+            KeepAliveTimeout = settings.PongTimeout,
         });
-        var connection = new SimConnection(_registry.NextId(), socket, context, endpoint, _hub, _registry, _settings, _logger);
-        _registry.Add(connection);
-        _logger.LogDebug("Connection {Id} opened on {Path} ({Route}, combined={Combined})", connection.Id, context.Request.Path, endpoint.Route, endpoint.Combined);
+        var registry = _services.Registry;
+        var connection = new SimConnection(registry.NextId(), socket, context, endpoint, _services, ip);
+        // The WebSocket reads nothing before RunAsync, so attaching the scanner here misses no frame.
+        TappedUpgradeFeature.Of(context)?.Scanner = new ClientFrameScanner(connection.OnClientFrame);
+        registry.Add(connection);
+        _services.Logger.LogDebug("Connection {Id} opened on {Path} ({Route}, combined={Combined})", connection.Id, context.Request.Path, endpoint.Route, endpoint.Combined);
         try
         {
             await connection.RunAsync(_stopping);
         }
         finally
         {
-            _registry.Remove(connection);
-            _logger.LogDebug("Connection {Id} closed", connection.Id);
+            registry.Remove(connection);
+            _services.Logger.LogDebug("Connection {Id} closed", connection.Id);
         }
     }
 }

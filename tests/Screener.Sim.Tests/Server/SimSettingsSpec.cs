@@ -41,6 +41,19 @@ public sealed class SimSettingsSpec
         var settings = new SimSettings();
         Assert.Equal((TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10), 1024, 0, "127.0.0.1"),
             (settings.PingInterval, settings.PongTimeout, settings.MaxStreamsPerConnection, settings.Port, settings.Host));
+        Assert.Equal((true, 10, TimeSpan.FromHours(24)), (settings.Strict, settings.MaxIncomingMessagesPerSecond, settings.ConnectionLifetime));
+        Assert.Equal((2400, 3, TimeSpan.FromMinutes(2), TimeSpan.FromDays(3)),
+            (settings.RestWeightLimit, settings.RestStrikesBeforeBan, settings.RestBanDuration, settings.RestMaxBanDuration));
+    }
+
+    [Fact]
+    public void SimSettings_must_refuse_limits_the_exchange_cannot_honour()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimSettings { RestWeightLimit = 0 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimSettings { MaxIncomingMessagesPerSecond = 0 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimSettings { ConnectionLifetime = TimeSpan.Zero }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimSettings { RestBanDuration = TimeSpan.FromMinutes(5), RestMaxBanDuration = TimeSpan.FromMinutes(1) }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimSettings { Faults = new Screener.Sim.Faults.SimFaults { Slow = TimeSpan.FromSeconds(-1) } }.Validate());
     }
 
     [Fact]

@@ -15,17 +15,26 @@ internal static class JsonShape
         return Of(document.RootElement);
     }
 
-    public static string Of(JsonElement element)
+    /// <summary>The shape with object keys sorted, for recordings whose capture tool sorted the keys.</summary>
+    public static string OfIgnoringKeyOrder(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Of(document.RootElement, sortKeys: true);
+    }
+
+    public static string Of(JsonElement element, bool sortKeys = false)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 var builder = new StringBuilder("{");
-                foreach (var property in element.EnumerateObject())
-                    builder.Append(property.Name).Append(':').Append(Of(property.Value)).Append(',');
+                var properties = element.EnumerateObject().ToList();
+                if (sortKeys) properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                foreach (var property in properties)
+                    builder.Append(property.Name).Append(':').Append(Of(property.Value, sortKeys)).Append(',');
                 return builder.Append('}').ToString();
             case JsonValueKind.Array:
-                var items = element.EnumerateArray().Select(Of).Distinct().Order(StringComparer.Ordinal);
+                var items = element.EnumerateArray().Select(e => Of(e, sortKeys)).Distinct().Order(StringComparer.Ordinal);
                 return "[" + string.Join("|", items) + "]";
             case JsonValueKind.True:
             case JsonValueKind.False:

@@ -11,7 +11,7 @@ namespace Screener.Sim.Tests.Support;
 /// </summary>
 internal sealed class WsClient : IAsyncDisposable
 {
-    private readonly Channel<string> _messages = Channel.CreateUnbounded<string>();
+    private readonly Channel<(string Text, DateTime At)> _messages = Channel.CreateUnbounded<(string, DateTime)>();
     private readonly Task _receiving;
 
     private WsClient(ClientWebSocket socket)
@@ -44,7 +44,13 @@ internal sealed class WsClient : IAsyncDisposable
     }
 
     /// <summary>The next message, or null when none arrives within <paramref name="timeout"/> or the socket ended.</summary>
-    public async Task<string?> NextAsync(TimeSpan timeout)
+    public async Task<string?> NextAsync(TimeSpan timeout) => (await NextTimedAsync(timeout))?.Text;
+
+    /// <summary>
+    /// The next message with the UTC time the receive loop got it, which stays true when the test itself reads
+    /// late on a loaded machine; null as for <see cref="NextAsync"/>.
+    /// </summary>
+    public async Task<(string Text, DateTime At)?> NextTimedAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         try
@@ -107,7 +113,7 @@ internal sealed class WsClient : IAsyncDisposable
                 }
                 message.Write(buffer, 0, result.Count);
                 if (!result.EndOfMessage) continue;
-                _messages.Writer.TryWrite(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
+                _messages.Writer.TryWrite((Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length), DateTime.UtcNow));
                 message.SetLength(0);
             }
         }
