@@ -2,6 +2,7 @@ using Screener.Configuration;
 using Screener.Console;
 using Screener.Contracts;
 using Screener.Hosting;
+using Screener.Sim.Faults;
 using Screener.Sim.Server;
 using Spectre.Console;
 
@@ -21,6 +22,7 @@ public static class DemoCommand
         var seedOption = cl.Int("seed");
         var symbolsOption = cl.Int("symbols");
         var plain = cl.Flag("plain");
+        var faults = ParseFaults(cl.String("faults"));
         cl.RejectUnknown();
         if (duration is { } d && d < TimeSpan.FromSeconds(1)) throw new UsageException("--duration must be at least 1s.");
 
@@ -28,7 +30,9 @@ public static class DemoCommand
         demo = (demo with { Seed = seedOption ?? demo.Seed, Symbols = symbolsOption ?? demo.Symbols }).Validate();
         var interactive = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-        await using var sim = await SimExchange.StartAsync(new SimSettings { Seed = (ulong)demo.Seed, SymbolCount = demo.Symbols }, cancellationToken: ct);
+        await using var sim = await SimExchange.StartAsync(
+            new SimSettings { Seed = (ulong)demo.Seed, SymbolCount = demo.Symbols, Faults = faults }, cancellationToken: ct);
+        if (faults != SimFaults.None) System.Console.WriteLine($"simulated exchange faults: {faults.Describe()}");
         await using var node = await ScreenerNode.StartAsync(
             new NodeOptions(db, sim.WebSocketBase, sim.RestBase, sim.Symbols, ConsoleLogs: !interactive), ct);
 
@@ -58,6 +62,20 @@ public static class DemoCommand
         System.Console.WriteLine($"demo stopped after {(DateTime.UtcNow - started).TotalSeconds:F1} s; {Status()}");
         System.Console.WriteLine($"journal: {node.DbPath}  (inspect with: screener journal stats --db {node.DbPath})");
         return 0;
+    }
+
+    /// <summary>The <c>--faults</c> spec (for example <c>gap-every=5s,silent=ETHUSDT</c>), or none.</summary>
+    internal static SimFaults ParseFaults(string? spec)
+    {
+        if (string.IsNullOrWhiteSpace(spec)) return SimFaults.None;
+        try
+        {
+            return SimFaults.Parse(spec);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--faults: {e.Message}");
+        }
     }
 
     private static string StatusLine(ScreenerNode node, SimExchange sim, TimeSpan elapsed)

@@ -7,11 +7,14 @@ public static class Usage
         screener — CryptoScreener-X, an in-play predictor for Binance USDⓈ-M futures.
 
         Usage:
-          screener demo [--duration 60s] [--db data/screener.db] [--seed 42] [--symbols 12] [--plain]
+          screener demo [--duration 60s] [--db data/screener.db] [--seed 42] [--symbols 12] [--plain] [--faults SPEC]
               Start the simulated exchange and a node in one process, connected over loopback WebSockets,
               and show the live top-K until Ctrl+C or --duration. The journal goes to --db (SQLite).
-          screener sim [--port 9100] [--seed 42] [--symbols 12] [--duration 10m]
+          screener sim [--port 9100] [--seed 42] [--symbols 12] [--duration 10m] [--faults SPEC]
               Run the simulated exchange alone on 127.0.0.1 (WebSocket and REST on one port).
+              SPEC injects faults, comma-separated: disconnect-every=10s, gap-every=5s, gap-symbol=SYM,
+              silent=SYM[;SYM], malformed-every=2s, rest-429-storm=30s, rest-418=2m, slow=50ms,
+              pause=3s@20s, lifetime=20s, rest-latency=200ms.
           screener journal stats [--db data/screener.db]
               Print event counts per persistence id and tag, and the raw frames inside frame batches.
           screener parse FILE
