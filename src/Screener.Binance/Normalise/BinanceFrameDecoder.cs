@@ -79,13 +79,25 @@ public sealed class BinanceFrameDecoder : IFrameDecoder
         }
     }
 
+    /// <summary>
+    /// The fast path: true with the outcome when <see cref="BinanceWireParser"/> took the frame, false to fall back.
+    /// Faults are contained like the general path's: the frame is counted, never thrown.
+    /// </summary>
     private bool TryDecodeFast(RawFrame frame, ICollection<MarketEvent> output, out DecodeOutcome outcome)
     {
         outcome = DecodeOutcome.Events;
         var parsed = t_parsed ??= new ParsedFrame();
+        MarketEvent decoded;
         try
         {
             if (!BinanceWireParser.TryParse(frame.Payload.Span, _symbols, parsed)) return false;
+            if (BinanceNormalise.IsCoinMargined(parsed.SymbolType))
+            {
+                outcome = DecodeOutcome.Unknown;
+                return true;
+            }
+
+            decoded = BinanceNormalise.FromParsed(parsed, frame.TsInit, frame.Sequence);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -93,13 +105,15 @@ public sealed class BinanceFrameDecoder : IFrameDecoder
             return false;
         }
 
-        if (BinanceNormalise.IsCoinMargined(parsed.SymbolType))
+        try
         {
-            outcome = DecodeOutcome.Unknown;
-            return true;
+            output.Add(decoded);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            outcome = DecodeOutcome.Malformed;
         }
 
-        output.Add(BinanceNormalise.FromParsed(parsed, frame.TsInit, frame.Sequence));
         return true;
     }
 }

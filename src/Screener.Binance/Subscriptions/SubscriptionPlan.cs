@@ -10,10 +10,10 @@ namespace Screener.Binance.Subscriptions;
 /// <param name="Subscribes">SUBSCRIBE messages in sending order.</param>
 /// <param name="List">The LIST_SUBSCRIPTIONS message sent after them.</param>
 /// <param name="Interval">Minimum spacing between two messages (from <see cref="SubscriptionSettings.MessagesPerSecond"/>).</param>
-public sealed record SubscriptionPlan(EquatableArray<SubscribeRequest> Subscribes, SubscribeRequest List, TimeSpan Interval)
+public sealed record SubscriptionPlan(EquatableArray<ControlRequest> Subscribes, ControlRequest List, TimeSpan Interval)
 {
     /// <summary>All messages in sending order.</summary>
-    public IEnumerable<SubscribeRequest> Messages => Subscribes.Append(List);
+    public IEnumerable<ControlRequest> Messages => Subscribes.Append(List);
 
     /// <summary>Next free id after this plan.</summary>
     public long NextId => List.Id + 1;
@@ -32,9 +32,9 @@ public sealed record SubscriptionPlan(EquatableArray<SubscribeRequest> Subscribe
         var unique = streams.Distinct(StringComparer.Ordinal).ToArray();
         var id = firstId;
         var subscribes = unique.Chunk(settings.MaxStreamsPerMessage)
-            .Select(batch => new SubscribeRequest(SubscribeRequest.Subscribe, batch, id++))
+            .Select(batch => new ControlRequest(ControlRequest.Subscribe, batch, id++))
             .ToArray();
-        return new SubscriptionPlan(subscribes, new SubscribeRequest(SubscribeRequest.ListSubscriptions, EquatableArray<string>.Empty, id),
+        return new SubscriptionPlan(subscribes, new ControlRequest(ControlRequest.ListSubscriptions, EquatableArray<string>.Empty, id),
             settings.MessageInterval);
     }
 }

@@ -9,64 +9,96 @@ namespace Screener.Binance.Transport;
 
 /// <summary>
 /// The raw-frame source of one Binance WebSocket connection (one shard and path of a
-/// <see cref="Subscriptions.StreamPlan"/>), reconnecting with exponential backoff.
+/// <see cref="Subscriptions.StreamPlan"/>), reconnecting with exponential backoff and rotating before the 24-hour cut.
 /// </summary>
 public static class BinanceConnectionSource
 {
     /// <summary>
-    /// A source of <see cref="RawFrame"/>s: every WebSocket frame as received (kind WebSocket, sequence 0 — the
-    /// graph sequences after the merge, TsInit from <paramref name="clock"/>), plus, when <paramref name="rest"/> is
-    /// given, one REST depth snapshot (kind Rest, <see cref="RestEnvelope"/>) per symbol after the first diff-depth
-    /// frame of each connection session.
-    /// <para>Emits when a frame or snapshot has arrived and downstream demands.</para>
+    /// A source of <see cref="RawFrame"/>s for one connection. After every (re)connect it SUBSCRIBEs
+    /// <see cref="ConnectionSettings.Streams"/> in paced batches and confirms them with LIST_SUBSCRIPTIONS (missing
+    /// streams are re-subscribed once, then the connection fails with the cause).
+    /// <para>Frames: every WebSocket frame as received (kind WebSocket, control replies included; sequence 0 — the graph
+    /// sequences after the merge; TsInit from <paramref name="clock"/>); a Status frame (<see cref="StatusFrames"/>)
+    /// <c>Connected</c> before the first frame of each socket and <c>Disconnected</c> with the cause after the last frame
+    /// of each unplanned end; REST frames pushed through <paramref name="feed"/>. A <c>Connected</c> that follows a
+    /// <c>Connected</c> marks a planned rotation: no frame was lost, books stay valid. A <c>Disconnected</c> means frames
+    /// may have been missed.</para>
+    /// <para>Emits when a frame has arrived and downstream demands.</para>
     /// <para>Backpressures when downstream backpressures and the channel of <see cref="ConnectionSettings.ChannelCapacity"/>
     /// frames is full; the socket's receive loop then waits, nothing is dropped.</para>
-    /// <para>Completes never on its own: every disconnection (close, loss, failed connect, idle timeout) restarts the
-    /// connection after a growing backoff; it fails only when <see cref="ConnectionSettings.MaxRestarts"/> is exceeded
-    /// within <see cref="ConnectionSettings.MaxRestartsWithin"/>.</para>
-    /// <para>Cancels when downstream cancels; the socket is then closed.</para>
+    /// <para>Completes never on its own: every unplanned end (server close, loss, failed connect, no data for
+    /// <see cref="ConnectionSettings.NoDataTimeout"/>, subscription failure) restarts the connection after a growing
+    /// backoff with jitter; it fails only when <see cref="ConnectionSettings.MaxRestarts"/> is exceeded within
+    /// <see cref="ConnectionSettings.MaxRestartsWithin"/>. At <see cref="ConnectionSettings.MaxConnectionAge"/> a new socket
+    /// is opened, subscribed and confirmed, emission switches to it at its first data frame, and the old one is closed.</para>
+    /// <para>Cancels when downstream cancels; the sockets are then closed.</para>
     /// </summary>
-    /// <remarks>Nothing is opened until the source is materialized; each restart opens a new socket.</remarks>
-    public static Source<RawFrame, NotUsed> Create(
-        ConnectionSettings settings, IClock clock, ConnectionCounters counters,
-        BinanceRestClient? rest = null, ILogger? logger = null)
+    /// <remarks>Nothing is opened until the source is materialized; materialize it once (the feed serves one stream).</remarks>
+    public static Source<RawFrame, NotUsed> Create(ConnectionSettings settings, ConnectionFeed feed, IClock clock, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(counters);
         settings.Validate();
+        if (feed.ConnectionId != settings.ConnectionId)
+            throw new ArgumentException($"Feed {feed.ConnectionId} does not belong to connection {settings.ConnectionId}.", nameof(feed));
 
+        var ids = new RequestIds();
         var starts = 0;
+        var sessions = 0;
         return RestartSource
             .WithBackoff(() =>
             {
-                if (Interlocked.Increment(ref starts) > 1) counters.OnRestart();
-                return Session(settings, clock, counters, rest, logger);
+                var attempt = Interlocked.Increment(ref starts);
+                if (attempt > 1)
+                {
+                    feed.Counters.OnRestart();
+                    logger?.LogInformation("{ConnectionId} reconnecting (restart {Restart})", settings.ConnectionId, attempt - 1);
+                }
+
+                var life = new ConnectionLife(settings, clock, feed, logger, ids, Volatile.Read(ref sessions) + 1);
+                return ChannelSource.FromReader(life.Frames).WatchTermination((_, terminated) =>
+                {
+                    life.Start();
+                    terminated.ContinueWith(
+                        t =>
+                        {
+                            Volatile.Write(ref sessions, life.SessionsOpened);
+                            life.Stop(t.Exception?.GetBaseException());
+                        },
+                        CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    return NotUsed.Instance;
+                });
             }, settings.ToRestartSettings())
             .WithAttributes(Attributes.CreateName(StageName(settings.ConnectionId)));
     }
 
-    /// <summary>Stage name for logs and metrics: <c>binance-connection-s0-public</c>.</summary>
-    public static string StageName(string connectionId) => "binance-connection-" + connectionId.Replace('/', '-');
-
     /// <summary>
-    /// One connection life. The factory runs when RestartSource (re)starts, so the session object is created per
-    /// attempt; its socket opens only when this source is materialized.
+    /// The source of one connection with its own counters and, when <paramref name="rest"/> is given, one REST depth
+    /// snapshot per symbol after its first diff-depth frame of every (re)connect, fetched by a private
+    /// <see cref="SnapshotService"/> (<see cref="ConnectionSettings.DepthSnapshotLimit"/>, <see cref="ConnectionSettings.SnapshotRetryDelay"/>).
+    /// A node should use <see cref="BinanceIngestBuilder"/> instead: one shared snapshot queue behind one REST limiter.
     /// </summary>
-    private static Source<RawFrame, NotUsed> Session(
-        ConnectionSettings settings, IClock clock, ConnectionCounters counters, BinanceRestClient? rest, ILogger? logger)
+    public static Source<RawFrame, NotUsed> Create(
+        ConnectionSettings settings, IClock clock, ConnectionCounters counters, BinanceRestClient? rest = null, ILogger? logger = null)
     {
-        var session = new ConnectionSession(settings, clock, counters, rest, logger);
-        var frames = ChannelSource.FromReader(session.Frames);
-        // Inside the restart: a silent socket (no data, pings are invisible here) becomes a failure and a reconnect.
-        if (settings.IdleTimeout is { } idle) frames = frames.IdleTimeout(idle);
-        return frames.WatchTermination((_, terminated) =>
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(counters);
+        var feed = new ConnectionFeed(settings.ConnectionId, counters);
+        var source = Create(settings, feed, clock, logger);
+        if (rest is null) return source;
+
+        var snapshots = new SnapshotService(rest, clock, _ => feed,
+            new SnapshotServiceSettings { DepthLimit = settings.DepthSnapshotLimit, RetryDelay = settings.SnapshotRetryDelay }, logger);
+        feed.OnFirstDepthFrame(symbol => snapshots.RequestSnapshot(symbol, "first diff after connect"));
+        return source.WatchTermination((mat, terminated) =>
         {
-            session.Start();
-            terminated.ContinueWith(
-                t => session.Stop(t.Exception?.GetBaseException()),
+            terminated.ContinueWith(_ => snapshots.DisposeAsync().AsTask(),
                 CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            return NotUsed.Instance;
+            return mat;
         });
     }
+
+    /// <summary>Stage name for logs and metrics: <c>binance-connection-s0-public</c>.</summary>
+    public static string StageName(string connectionId) => "binance-connection-" + connectionId.Replace('/', '-');
 }

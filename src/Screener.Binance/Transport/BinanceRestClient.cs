@@ -7,14 +7,16 @@ using Screener.Contracts.Time;
 namespace Screener.Binance.Transport;
 
 /// <summary>
-/// Public (keyless) Binance REST calls for the bootstrap: exchangeInfo, depth snapshots, open interest. Responses
-/// come back gzip-compressed on the wire and as raw bytes to the caller where they are to be journaled.
+/// Public (keyless) Binance REST calls: exchangeInfo, depth snapshots, open interest, premium index, funding info and
+/// the 24 h ticker. Responses come back gzip-compressed on the wire and as raw bytes to the caller where they are to
+/// be journaled.
 /// </summary>
 /// <remarks>
 /// Errors: 4xx/5xx throw <see cref="BinanceApiException"/> with Binance's <c>code</c>/<c>msg</c>. A 429 is retried
 /// once after its <c>Retry-After</c> when that is at most <see cref="BinanceRestSettings.MaxRetryAfterWait"/>.
-/// Every request passes the <see cref="IRestRequestGate"/> (by default a <see cref="BanGuard"/> that refuses
-/// requests during a 418 ban). Thread-safe.
+/// Every request passes the <see cref="IRestRequestGate"/> with its weight (<see cref="RestWeights"/>): by default a
+/// <see cref="BanGuard"/> that refuses requests during a 418 ban; in a node a <see cref="RestWeightLimiter"/>.
+/// Weights are the USDⓈ-M futures ones. Thread-safe.
 /// </remarks>
 public sealed class BinanceRestClient : IDisposable
 {
@@ -57,7 +59,7 @@ public sealed class BinanceRestClient : IDisposable
     /// <exception cref="BinanceIpBannedException">Refused locally during a 418 ban.</exception>
     public async Task<ExchangeInfo> GetExchangeInfoAsync(CancellationToken cancellationToken = default)
     {
-        var response = await GetAsync("/exchangeInfo", "", weight: 1, cancellationToken).ConfigureAwait(false);
+        var response = await GetAsync("/exchangeInfo", "", RestWeights.ExchangeInfo, cancellationToken).ConfigureAwait(false);
         try
         {
             return ExchangeInfoParser.Parse(response.Body);
@@ -79,7 +81,7 @@ public sealed class BinanceRestClient : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var query = $"?symbol={Uri.EscapeDataString(symbol.ToUpperInvariant())}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        return GetAsync("/depth", query, DepthWeight(limit), cancellationToken);
+        return GetAsync("/depth", query, RestWeights.Depth(limit), cancellationToken);
     }
 
     /// <summary><c>GET openInterest</c> (futures): the raw body (<c>symbol</c>, <c>openInterest</c>, <c>time</c>).</summary>
@@ -88,11 +90,39 @@ public sealed class BinanceRestClient : IDisposable
     public Task<RawRestResponse> GetOpenInterestRawAsync(string symbol, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
-        return GetAsync("/openInterest", $"?symbol={Uri.EscapeDataString(symbol.ToUpperInvariant())}", 1, cancellationToken);
+        return GetAsync("/openInterest", $"?symbol={Uri.EscapeDataString(symbol.ToUpperInvariant())}", RestWeights.OpenInterest,
+            cancellationToken);
     }
 
+    /// <summary>
+    /// <c>GET premiumIndex</c> (futures): mark price, index price, funding rate and next funding time. Without a symbol
+    /// the body is an array of every symbol (weight 10), with one an object (weight 1).
+    /// </summary>
+    /// <exception cref="BinanceApiException">Binance answered with an error status.</exception>
+    /// <exception cref="BinanceIpBannedException">Refused locally during a 418 ban.</exception>
+    public Task<RawRestResponse> GetPremiumIndexRawAsync(string? symbol = null, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(symbol)
+            ? GetAsync("/premiumIndex", "", RestWeights.PremiumIndex(oneSymbol: false), cancellationToken)
+            : GetAsync("/premiumIndex", $"?symbol={Uri.EscapeDataString(symbol.ToUpperInvariant())}", RestWeights.PremiumIndex(oneSymbol: true),
+                cancellationToken);
+
+    /// <summary>
+    /// <c>GET fundingInfo</c> (futures): an array of the symbols whose funding cap, floor or interval was adjusted
+    /// (<c>fundingIntervalHours</c>; others fund every 8 h). Includes COIN-M rows. No weight header.
+    /// </summary>
+    /// <exception cref="BinanceApiException">Binance answered with an error status.</exception>
+    /// <exception cref="BinanceIpBannedException">Refused locally during a 418 ban.</exception>
+    public Task<RawRestResponse> GetFundingInfoRawAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/fundingInfo", "", RestWeights.FundingInfo, cancellationToken);
+
+    /// <summary><c>GET ticker/24hr</c> for every symbol (weight 40): rolling 24 h statistics of the TRADING contracts.</summary>
+    /// <exception cref="BinanceApiException">Binance answered with an error status.</exception>
+    /// <exception cref="BinanceIpBannedException">Refused locally during a 418 ban.</exception>
+    public Task<RawRestResponse> GetTicker24hRawAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/ticker/24hr", "", RestWeights.Ticker24h(oneSymbol: false), cancellationToken);
+
     /// <summary>Futures depth weight by limit (≤50: 2, ≤100: 5, ≤500: 10, else 20).</summary>
-    public static int DepthWeight(int limit) => limit switch { <= 50 => 2, <= 100 => 5, <= 500 => 10, _ => 20 };
+    public static int DepthWeight(int limit) => RestWeights.Depth(limit);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
@@ -104,15 +134,28 @@ public sealed class BinanceRestClient : IDisposable
         var uri = new Uri(_settings.BaseUri.AbsoluteUri.TrimEnd('/') + endpoint + query);
         for (var attempt = 0; ; attempt++)
         {
-            Gate.BeforeRequest(endpoint, weight);
-            using var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var permit = await Gate.AcquireAsync(endpoint, weight, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage? response = null;
+            byte[] body;
+            try
+            {
+                response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response?.Dispose();
+                Gate.OnNoResponse(permit);
+                throw;
+            }
+
+            using var disposing = response;
             var status = (int)response.StatusCode;
             var used = UsedWeightOf(response);
             if (used is { } u) Volatile.Write(ref _lastUsedWeight, u);
             var retryAfter = RetryAfterOf(response);
             var error = response.IsSuccessStatusCode ? default : BinanceErrorBody.Parse(body);
-            Gate.AfterResponse(endpoint, status, used, retryAfter, error.Message);
+            Gate.OnResponse(permit, status, used, retryAfter, error.Message);
 
             if (response.IsSuccessStatusCode) return new RawRestResponse(endpoint, body, used);
 

@@ -1,214 +1,252 @@
-using System.Text;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Screener.Contracts;
 using Screener.Contracts.Time;
-using Websocket.Client;
 
 namespace Screener.Binance.Transport;
 
 /// <summary>
-/// One life of one connection: a <see cref="WebsocketClient"/> with its own reconnection switched off, feeding a
-/// bounded channel that the stream reads. Any disconnection completes the channel with a
-/// <see cref="BinanceConnectionException"/>, which fails the inner source so RestartSource reconnects with backoff.
-/// A session is never reused: a restart builds a new one (fresh socket, fresh snapshot state).
+/// One socket of a connection: connect, a receive loop handing every frame to the <see cref="ISessionSink"/>, and the
+/// subscription procedure — paced SUBSCRIBE batches, then LIST_SUBSCRIPTIONS whose answer must equal the planned set
+/// (missing streams are re-subscribed once, then the session fails). Pings are answered by the socket itself while the
+/// receive loop is reading. A session is never reused; its first ending cause is kept in <see cref="Ended"/>.
 /// </summary>
-internal sealed class ConnectionSession : IDisposable
+internal sealed partial class ConnectionSession : IAsyncDisposable
 {
+    private const int ReceiveBufferSize = 16 * 1024;
+    private const int MaxListedNames = 5;
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
+
     private readonly ConnectionSettings _settings;
     private readonly IClock _clock;
     private readonly ConnectionCounters _counters;
     private readonly ILogger? _logger;
-    private readonly Channel<RawFrame> _frames;
+    private readonly ISessionSink _sink;
+    private readonly RequestIds _ids;
+    private readonly ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly DepthSnapshotFetcher? _snapshots;
-    private readonly Lock _lock = new();
-    private WebsocketClient? _client;
-    private IDisposable? _messages;
-    private IDisposable? _disconnections;
-    private IDisposable? _connections;
-    private bool _disposed;
-    private int _ended;
-    private int _connected;
+    private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<ControlReply>> _pending = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly MessagePacer _pacer;
+    private Task _receiving = Task.CompletedTask;
+    private long _openedAt;
+    private long _confirmedAt;
+    private long _lastDataAt;
+    private int _disposed;
 
     public ConnectionSession(
-        ConnectionSettings settings, IClock clock, ConnectionCounters counters, BinanceRestClient? rest, ILogger? logger)
+        ConnectionSettings settings, int number, IClock clock, ConnectionCounters counters, ILogger? logger, ISessionSink sink, RequestIds ids)
     {
         _settings = settings;
         _clock = clock;
         _counters = counters;
         _logger = logger;
-        _frames = Channel.CreateBounded<RawFrame>(new BoundedChannelOptions(settings.ChannelCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            SingleWriter = false,
-        });
-        if (rest is not null)
-            _snapshots = new DepthSnapshotFetcher(settings, rest, clock, counters, _frames.Writer, logger, _cancellation.Token);
+        _sink = sink;
+        _ids = ids;
+        Number = number;
+        _pacer = new MessagePacer(settings.Subscription.MessageInterval);
     }
 
-    /// <summary>Frames in arrival order; completes with a <see cref="BinanceConnectionException"/> when the connection ends.</summary>
-    public ChannelReader<RawFrame> Frames => _frames.Reader;
+    /// <summary>Session number within the connection (1, 2, … across restarts and rotations), for logs.</summary>
+    public int Number { get; }
 
-    /// <summary>Connects in the background; a failure to connect ends the session like any other disconnection.</summary>
-    public void Start() => _ = ConnectAsync();
+    /// <summary>Completes with the first cause of the session's end.</summary>
+    public Task<string> Ended => _ended.Task;
 
-    /// <summary>The stream around the session terminated: record why (unless the session already did) and clean up.</summary>
-    public void Stop(Exception? streamFailure)
+    /// <summary>True once LIST_SUBSCRIPTIONS matched the planned streams (or there was nothing to subscribe).</summary>
+    public bool IsConfirmed => Volatile.Read(ref _confirmedAt) != 0;
+
+    /// <summary>Time since the handshake.</summary>
+    public TimeSpan Age => Volatile.Read(ref _openedAt) is var at and not 0 ? Stopwatch.GetElapsedTime(at) : TimeSpan.Zero;
+
+    /// <summary>Time since the last market-data frame, or since the confirmation when none came after it.</summary>
+    public TimeSpan SilentFor => Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref _confirmedAt), Volatile.Read(ref _lastDataAt)));
+
+    /// <summary>Opens the socket within <see cref="ConnectionSettings.ConnectTimeout"/>.</summary>
+    /// <exception cref="BinanceConnectionException">The handshake failed or timed out.</exception>
+    public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        switch (streamFailure)
-        {
-            case null:
-                _logger?.LogDebug("{ConnectionId} stopped: downstream cancelled or completed", _settings.ConnectionId);
-                break;
-            case BinanceConnectionException:
-                break;
-            case TimeoutException when _settings.IdleTimeout is { } idle:
-                End($"idle: no frame for {idle.TotalSeconds:0.#} s", null);
-                break;
-            default:
-                End($"stream failed: {streamFailure.Message}", streamFailure);
-                break;
-        }
-
-        Dispose();
-    }
-
-    public void Dispose()
-    {
-        WebsocketClient? client;
-        lock (_lock)
-        {
-            if (_disposed) return;
-            _disposed = true;
-            client = _client;
-        }
-
-        Interlocked.Exchange(ref _ended, 1);
-        _cancellation.Cancel();
-        _frames.Writer.TryComplete();
-        _messages?.Dispose();
-        _disconnections?.Dispose();
-        _connections?.Dispose();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
+        timeout.CancelAfter(_settings.ConnectTimeout);
         try
         {
-            client?.Dispose();
+            _socket.Options.SetRequestHeader("User-Agent", "CryptoScreener-X");
+            await _socket.ConnectAsync(_settings.Url, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            _logger?.LogDebug(ex, "{ConnectionId} error while disposing the socket", _settings.ConnectionId);
+            var reason = ex is OperationCanceledException
+                ? $"connect failed: no handshake within {_settings.ConnectTimeout.TotalSeconds:0.#} s"
+                : $"connect failed: {ex.GetBaseException().Message}";
+            End(reason);
+            throw new BinanceConnectionException(_settings.ConnectionId, reason, ex);
         }
+
+        Volatile.Write(ref _openedAt, Stopwatch.GetTimestamp());
+        _counters.OnConnected();
+        _logger?.LogInformation("{ConnectionId} connected to {Url} (session {Session})", _settings.ConnectionId, _settings.Url, Number);
     }
 
-    private async Task ConnectAsync()
+    /// <summary>Starts the receive loop; frames go to the sink from now on.</summary>
+    public void StartReceiving() => _receiving = Task.Run(ReceiveLoopAsync);
+
+    /// <summary>Ends the session on the client's initiative, closing the socket politely.</summary>
+    public async Task CloseAsync(string reason)
     {
+        // Recorded first, so the server's answering close frame is not taken for the cause; cancelled last, because
+        // cancelling a pending receive aborts the socket before the close handshake.
+        MarkEnded($"closed by client: {reason}");
+        await CloseSocketAsync(reason).ConfigureAwait(false);
+        Cancel();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        MarkEnded("closed by client");
+        await CloseSocketAsync("closing").ConfigureAwait(false);
+        Cancel();
         try
         {
-            var client = new WebsocketClient(_settings.Url)
+            await _receiving.WaitAsync(CloseTimeout).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The loop reports its own end; nothing to add here.
+        }
+
+        _socket.Dispose();
+        _cancellation.Dispose();
+    }
+
+    /// <summary>A close frame described as the logs and counters show it.</summary>
+    internal static string DescribeClose(WebSocketCloseStatus? status, string? description) =>
+        status is { } s
+            ? $"closed by server (close {(int)s} {s}{(string.IsNullOrEmpty(description) ? "" : $" '{description}'")})"
+            : "closed by server (no close status)";
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+        var message = new ArrayBufferWriter<byte>(4096);
+        var token = _cancellation.Token;
+        try
+        {
+            while (true)
             {
-                Name = _settings.ConnectionId,
-                // RestartSource owns reconnection and its backoff; two reconnect loops would fight.
-                IsReconnectionEnabled = false,
-                ReconnectTimeout = null,
-                ErrorReconnectTimeout = null,
-                LostReconnectTimeout = null,
-                // Frames stay bytes end to end: no UTF-16 string per frame.
-                IsTextMessageConversionEnabled = false,
-                ConnectTimeout = _settings.ConnectTimeout,
-            };
-            _messages = client.MessageReceived.Subscribe(OnMessage);
-            _disconnections = client.DisconnectionHappened.Subscribe(OnDisconnected);
-            // Counted on the handshake itself: a server that closes at once still produced a connection.
-            _connections = client.ReconnectionHappened.Subscribe(_ => OnConnected());
-            lock (_lock)
-            {
-                if (_disposed)
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    client.Dispose();
+                    End(DescribeClose(_socket.CloseStatus, _socket.CloseStatusDescription));
                     return;
                 }
 
-                _client = client;
+                message.Write(buffer.AsSpan(0, result.Count));
+                if (!result.EndOfMessage) continue;
+                var bytes = message.WrittenSpan.ToArray();
+                message.ResetWrittenCount();
+                var isData = !ControlReply.TryParse(bytes, out var reply);
+                if (isData) Volatile.Write(ref _lastDataAt, Stopwatch.GetTimestamp());
+                else OnReply(reply);
+                var frame = new RawFrame(_settings.ConnectionId, 0, _clock.UtcNowTicks, RawFrameKind.WebSocket, bytes);
+                await _sink.OfferAsync(this, frame, isData, token).ConfigureAwait(false);
             }
-
-            await client.StartOrFail().ConfigureAwait(false);
-            // Also here: the session may already be disposed (and unsubscribed) when the event would have fired.
-            OnConnected();
-            if (Volatile.Read(ref _ended) == 0) _snapshots?.Start();
+        }
+        catch (Exception) when (token.IsCancellationRequested)
+        {
+            // Ended on purpose (client close, life ended, stream cancelled).
+        }
+        catch (ChannelClosedException)
+        {
+            End("stream stopped");
         }
         catch (Exception ex)
         {
-            End($"connect failed: {ex.GetBaseException().Message}", ex);
+            End($"connection lost: {ex.GetBaseException().Message}");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>
-    /// Runs on the client's receive loop. When the channel is full it blocks that loop, so backpressure reaches
-    /// the socket (and the server) instead of frames being dropped.
-    /// </summary>
-    private void OnMessage(ResponseMessage message)
+    private void OnReply(ControlReply reply)
     {
-        if (Volatile.Read(ref _ended) != 0) return;
-        // A frame proves the handshake: counted here too, for a server that sends and closes before the start returns.
-        if (Volatile.Read(ref _connected) == 0) OnConnected();
-        var bytes = message.Binary ?? (message.Text is { } text ? Encoding.UTF8.GetBytes(text) : null);
-        if (bytes is null) return;
-        _counters.OnFrame(bytes.Length);
-        var frame = new RawFrame(_settings.ConnectionId, 0, _clock.UtcNowTicks, RawFrameKind.WebSocket, bytes);
-        if (!_frames.Writer.TryWrite(frame))
+        if (reply.Id is { } id && _pending.TryRemove(id, out var waiting))
         {
-            try
-            {
-                _frames.Writer.WriteAsync(frame, _cancellation.Token).AsTask().GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
-            {
-                return;
-            }
+            waiting.TrySetResult(reply);
+            return;
         }
 
-        // After the frame is queued, so a snapshot always follows the first diff that asked for it.
-        _snapshots?.Observe(bytes);
+        if (reply.IsError)
+            _logger?.LogWarning("{ConnectionId} control error from the server (id {Id}): {Error}",
+                _settings.ConnectionId, reply.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null", reply.DescribeError());
     }
 
-    private void OnConnected()
+    private BinanceConnectionException Fail(string reason)
     {
-        if (Interlocked.Exchange(ref _connected, 1) != 0) return;
-        _counters.OnConnected();
-        _logger?.LogInformation("{ConnectionId} connected to {Url}", _settings.ConnectionId, _settings.Url);
+        _counters.OnSubscriptionFailed();
+        End(reason);
+        return new BinanceConnectionException(_settings.ConnectionId, reason);
     }
 
-    private void OnDisconnected(DisconnectionInfo info)
+    /// <summary>Records the first cause only and stops everything the session runs.</summary>
+    private void End(string reason)
     {
-        if (Volatile.Read(ref _ended) != 0) return;
-        End(Describe(info), info.Exception);
+        MarkEnded(reason);
+        Cancel();
     }
 
-    /// <summary>Records the first cause only; later signals of the same ending (close, then exit) are ignored.</summary>
-    private void End(string reason, Exception? cause)
+    private void MarkEnded(string reason)
     {
-        if (Interlocked.Exchange(ref _ended, 1) != 0) return;
-        _counters.OnDisconnected(reason, _clock.UtcNowTicks);
-        _logger?.LogWarning("{ConnectionId} disconnected: {Reason}", _settings.ConnectionId, reason);
-        _cancellation.Cancel();
-        _frames.Writer.TryComplete(new BinanceConnectionException(_settings.ConnectionId, reason, cause));
+        if (!_ended.TrySetResult(reason)) return;
+        foreach (var waiting in _pending.Values)
+            waiting.TrySetException(new BinanceConnectionException(_settings.ConnectionId, reason));
     }
 
-    internal static string Describe(DisconnectionInfo info)
+    private void Cancel()
     {
-        var close = info.CloseStatus is { } status
-            ? $" (close {(int)status} {status}{(string.IsNullOrEmpty(info.CloseStatusDescription) ? "" : $" '{info.CloseStatusDescription}'")})"
-            : "";
-        var error = info.Exception?.GetBaseException().Message;
-        return info.Type switch
+        try
         {
-            DisconnectionType.ByServer => $"closed by server{close}",
-            DisconnectionType.Lost => $"connection lost: {error ?? "socket closed"}{close}",
-            DisconnectionType.Error => $"connect failed: {error ?? "unknown error"}",
-            DisconnectionType.NoMessageReceived => "no message received",
-            DisconnectionType.ByUser => $"closed by client{close}",
-            _ => $"client exited{close}",
-        };
+            _cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed.
+        }
+    }
+
+    private async Task CloseSocketAsync(string description)
+    {
+        try
+        {
+            // Never concurrently with a SUBSCRIBE being sent: a socket allows one send at a time.
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived
+                && await _sendLock.WaitAsync(CloseTimeout).ConfigureAwait(false))
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(CloseTimeout);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, description, timeout.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger?.LogDebug(ex, "{ConnectionId} session {Session}: close handshake failed", _settings.ConnectionId, Number);
+        }
+        finally
+        {
+            _socket.Abort();
+        }
     }
 }

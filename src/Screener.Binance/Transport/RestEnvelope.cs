@@ -17,6 +17,21 @@ public static class RestEnvelope
     /// <summary>Kind of an open-interest poll (<c>GET /fapi/v1/openInterest</c>); decodes to OpenInterest.</summary>
     public const string OpenInterestKind = "openInterest";
 
+    /// <summary>
+    /// Kind of a premium-index poll (<c>GET /fapi/v1/premiumIndex</c>): with symbol <see cref="AllSymbols"/> the data is
+    /// an array of rows (mark price, index price, funding rate, next funding time) limited to one shard's symbols.
+    /// </summary>
+    public const string PremiumIndexKind = "premiumIndex";
+
+    /// <summary>
+    /// Kind of a funding-info poll (<c>GET /fapi/v1/fundingInfo</c>), symbol <see cref="AllSymbols"/>: an array of rows
+    /// (<c>fundingIntervalHours</c>…) limited to one shard's symbols of the universe.
+    /// </summary>
+    public const string FundingInfoKind = "fundingInfo";
+
+    /// <summary>The envelope symbol of bodies that cover many symbols (arrays).</summary>
+    public const string AllSymbols = "*";
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         // Symbols may be non-ASCII (币安人生USDT); keep them readable UTF-8 rather than \u escapes.

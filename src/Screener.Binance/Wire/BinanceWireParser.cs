@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Screener.Binance.Wire;
 
 /// <summary>
@@ -18,9 +20,10 @@ namespace Screener.Binance.Wire;
 /// </remarks>
 internal static class BinanceWireParser
 {
+    // Required-key bits, as in the general readers (BinanceAggTradeMsg and friends); distinct within each kind.
     private const int S = 1, E = 2, Id = 4, P = 8, Q = 16, T = 32, M = 64;
     private const int TradeKeys = S | E | Id | P | Q | T | M;
-    private const int BidP = 4, BidQ = 8, AskP = 16, AskQ = 32;
+    private const int BidP = 8, BidQ = 16, AskP = 32, AskQ = 64;
     private const int BookKeys = S | Id | BidP | BidQ | AskP | AskQ;
     private const int First = 4, Final = 8, BidSide = 16, AskSide = 32;
     private const int DepthKeys = S | E | First | Final | BidSide | AskSide;
@@ -69,23 +72,30 @@ internal static class BinanceWireParser
     /// <summary>aggTrade (id <c>a</c>) or trade (id <c>t</c>): <c>s E p q T m</c> required, <c>st</c> optional.</summary>
     private static bool TryParseTrade(ref WireCursor cursor, SymbolCache symbols, ParsedFrame into, BinanceEventType kind)
     {
+        // A local copy the JIT can keep in registers (every reader below is inlined into this loop).
+        var c = cursor;
         into.Kind = kind;
         var idKey = kind == BinanceEventType.AggTrade ? 'a' : 't';
         var seen = 0;
-        while (cursor.TryNextMember(out var end))
+        while (c.TryNextMember(out var end))
         {
-            if (end) return seen == TradeKeys;
-            if (!cursor.TryKey(out var key)) return false;
+            if (end)
+            {
+                cursor = c;
+                return seen == TradeKeys;
+            }
+
+            if (!c.TryKey(out var key)) return false;
             bool ok;
-            if (key == 's') { ok = TryReadSymbol(ref cursor, symbols, into); seen |= S; }
-            else if (key == 'E') { ok = cursor.TryUnixMs(out var e); into.EventTimeMs = e; seen |= E; }
-            else if (key == idKey) { ok = cursor.TryInt64(out var id); into.Id = id; seen |= Id; }
-            else if (key == 'p') { ok = cursor.TryDecimalString(out var p); into.Price = p; seen |= P; }
-            else if (key == 'q') { ok = cursor.TryDecimalString(out var q); into.Quantity = q; seen |= Q; }
-            else if (key == 'T') { ok = cursor.TryUnixMs(out var t); into.TradeTimeMs = t; seen |= T; }
-            else if (key == 'm') { ok = cursor.TryBool(out var m); into.BuyerIsMaker = m; seen |= M; }
-            else if (key == St) { ok = cursor.TryOptionalInt64(out var st); into.SymbolType = st; }
-            else ok = cursor.TrySkipScalar();
+            if (key == 's') { ok = TryReadSymbol(ref c, symbols, into); seen |= S; }
+            else if (key == 'E') { ok = c.TryUnixMs(out var e); into.EventTimeMs = e; seen |= E; }
+            else if (key == idKey) { ok = c.TryInt64(out var id); into.Id = id; seen |= Id; }
+            else if (key == 'p') { ok = c.TryDecimalString(out var p); into.Price = p; seen |= P; }
+            else if (key == 'q') { ok = c.TryDecimalString(out var q); into.Quantity = q; seen |= Q; }
+            else if (key == 'T') { ok = c.TryUnixMs(out var t); into.TradeTimeMs = t; seen |= T; }
+            else if (key == 'm') { ok = c.TryBool(out var m); into.BuyerIsMaker = m; seen |= M; }
+            else if (key == St) { ok = c.TryOptionalInt64(out var st); into.SymbolType = st; }
+            else ok = c.TrySkipScalar();
             if (!ok) return false;
         }
 
@@ -99,35 +109,42 @@ internal static class BinanceWireParser
     /// </summary>
     private static bool TryParseBookTicker(ref WireCursor cursor, SymbolCache symbols, ParsedFrame into, bool spot)
     {
+        // A local copy the JIT can keep in registers (every reader below is inlined into this loop).
+        var c = cursor;
         into.Kind = BinanceEventType.BookTicker;
         var seen = 0;
         if (spot)
         {
-            if (!cursor.TryInt64(out var u)) return false;
+            if (!c.TryInt64(out var u)) return false;
             into.Id = u;
             seen |= Id;
         }
 
-        while (cursor.TryNextMember(out var end))
+        while (c.TryNextMember(out var end))
         {
-            if (end) return seen == BookKeys;
-            if (!cursor.TryKey(out var key)) return false;
+            if (end)
+            {
+                cursor = c;
+                return seen == BookKeys;
+            }
+
+            if (!c.TryKey(out var key)) return false;
             bool ok;
             switch (key)
             {
-                case 's': ok = TryReadSymbol(ref cursor, symbols, into); seen |= S; break;
-                case 'u': ok = cursor.TryInt64(out var u); into.Id = u; seen |= Id; break;
-                case 'b': ok = cursor.TryDecimalString(out var b); into.BidPrice = b; seen |= BidP; break;
-                case 'B': ok = cursor.TryDecimalString(out var bq); into.BidQuantity = bq; seen |= BidQ; break;
-                case 'a': ok = cursor.TryDecimalString(out var a); into.AskPrice = a; seen |= AskP; break;
-                case 'A': ok = cursor.TryDecimalString(out var aq); into.AskQuantity = aq; seen |= AskQ; break;
-                case 'E': ok = cursor.TryUnixMs(out var e); into.EventTimeMs = e; break;
+                case 's': ok = TryReadSymbol(ref c, symbols, into); seen |= S; break;
+                case 'u': ok = c.TryInt64(out var u); into.Id = u; seen |= Id; break;
+                case 'b': ok = c.TryDecimalString(out var b); into.BidPrice = b; seen |= BidP; break;
+                case 'B': ok = c.TryDecimalString(out var bq); into.BidQuantity = bq; seen |= BidQ; break;
+                case 'a': ok = c.TryDecimalString(out var a); into.AskPrice = a; seen |= AskP; break;
+                case 'A': ok = c.TryDecimalString(out var aq); into.AskQuantity = aq; seen |= AskQ; break;
+                case 'E': ok = c.TryUnixMs(out var e); into.EventTimeMs = e; break;
                 // An "e" would make the general path classify by it; a long key could be "data" or "result",
                 // which make a bare object a wrapper or a control reply there.
                 case 'e' or WireCursor.LongKey when spot: return false;
                 default:
-                    if (key == St) { ok = cursor.TryOptionalInt64(out var st); into.SymbolType = st; }
-                    else ok = cursor.TrySkipScalar();
+                    if (key == St) { ok = c.TryOptionalInt64(out var st); into.SymbolType = st; }
+                    else ok = c.TrySkipScalar();
                     break;
             }
 
@@ -140,25 +157,32 @@ internal static class BinanceWireParser
     /// <summary>depthUpdate: <c>s E U u b a</c> required, <c>pu</c> (null on spot) and <c>st</c> optional.</summary>
     private static bool TryParseDepth(ref WireCursor cursor, SymbolCache symbols, ParsedFrame into)
     {
+        // A local copy the JIT can keep in registers (every reader below is inlined into this loop).
+        var c = cursor;
         into.Kind = BinanceEventType.DepthUpdate;
         var seen = 0;
-        while (cursor.TryNextMember(out var end))
+        while (c.TryNextMember(out var end))
         {
-            if (end) return seen == DepthKeys;
-            if (!cursor.TryKey(out var key)) return false;
+            if (end)
+            {
+                cursor = c;
+                return seen == DepthKeys;
+            }
+
+            if (!c.TryKey(out var key)) return false;
             bool ok;
             switch (key)
             {
-                case 'b': ok = cursor.TryLevels(into.Bids); seen |= BidSide; break;
-                case 'a': ok = cursor.TryLevels(into.Asks); seen |= AskSide; break;
-                case 's': ok = TryReadSymbol(ref cursor, symbols, into); seen |= S; break;
-                case 'E': ok = cursor.TryUnixMs(out var e); into.EventTimeMs = e; seen |= E; break;
-                case 'U': ok = cursor.TryInt64(out var first); into.FirstUpdateId = first; seen |= First; break;
-                case 'u': ok = cursor.TryInt64(out var final); into.FinalUpdateId = final; seen |= Final; break;
+                case 'b': ok = c.TryLevels(into.Bids); seen |= BidSide; break;
+                case 'a': ok = c.TryLevels(into.Asks); seen |= AskSide; break;
+                case 's': ok = TryReadSymbol(ref c, symbols, into); seen |= S; break;
+                case 'E': ok = c.TryUnixMs(out var e); into.EventTimeMs = e; seen |= E; break;
+                case 'U': ok = c.TryInt64(out var first); into.FirstUpdateId = first; seen |= First; break;
+                case 'u': ok = c.TryInt64(out var final); into.FinalUpdateId = final; seen |= Final; break;
                 default:
-                    if (key == Pu) { ok = cursor.TryOptionalInt64(out var pu); into.PreviousFinalUpdateId = pu; }
-                    else if (key == St) { ok = cursor.TryOptionalInt64(out var st); into.SymbolType = st; }
-                    else ok = cursor.TrySkipScalar();
+                    if (key == Pu) { ok = c.TryOptionalInt64(out var pu); into.PreviousFinalUpdateId = pu; }
+                    else if (key == St) { ok = c.TryOptionalInt64(out var st); into.SymbolType = st; }
+                    else ok = c.TrySkipScalar();
                     break;
             }
 
@@ -171,24 +195,31 @@ internal static class BinanceWireParser
     /// <summary>markPriceUpdate: <c>s E p r T</c> required (<c>r</c> may be empty), <c>i</c> and <c>st</c> optional.</summary>
     private static bool TryParseMarkPrice(ref WireCursor cursor, SymbolCache symbols, ParsedFrame into)
     {
+        // A local copy the JIT can keep in registers (every reader below is inlined into this loop).
+        var c = cursor;
         into.Kind = BinanceEventType.MarkPriceUpdate;
         var seen = 0;
-        while (cursor.TryNextMember(out var end))
+        while (c.TryNextMember(out var end))
         {
-            if (end) return seen == MarkKeys;
-            if (!cursor.TryKey(out var key)) return false;
+            if (end)
+            {
+                cursor = c;
+                return seen == MarkKeys;
+            }
+
+            if (!c.TryKey(out var key)) return false;
             bool ok;
             switch (key)
             {
-                case 's': ok = TryReadSymbol(ref cursor, symbols, into); seen |= S; break;
-                case 'E': ok = cursor.TryUnixMs(out var e); into.EventTimeMs = e; seen |= E; break;
-                case 'p': ok = cursor.TryDecimalString(out var p); into.MarkPrice = p; seen |= P; break;
-                case 'i': ok = cursor.TryOptionalDecimalString(out var i); into.IndexPrice = i; break;
-                case 'r': ok = cursor.TryOptionalDecimalString(out var r); into.FundingRate = r; seen |= Rate; break;
-                case 'T': ok = cursor.TryUnixMs(out var t); into.NextFundingTimeMs = t; seen |= T; break;
+                case 's': ok = TryReadSymbol(ref c, symbols, into); seen |= S; break;
+                case 'E': ok = c.TryUnixMs(out var e); into.EventTimeMs = e; seen |= E; break;
+                case 'p': ok = c.TryDecimalString(out var p); into.MarkPrice = p; seen |= P; break;
+                case 'i': ok = c.TryOptionalDecimalString(out var i); into.IndexPrice = i; break;
+                case 'r': ok = c.TryOptionalDecimalString(out var r); into.FundingRate = r; seen |= Rate; break;
+                case 'T': ok = c.TryUnixMs(out var t); into.NextFundingTimeMs = t; seen |= T; break;
                 default:
-                    if (key == St) { ok = cursor.TryOptionalInt64(out var st); into.SymbolType = st; }
-                    else ok = cursor.TrySkipScalar();
+                    if (key == St) { ok = c.TryOptionalInt64(out var st); into.SymbolType = st; }
+                    else ok = c.TrySkipScalar();
                     break;
             }
 
@@ -198,6 +229,7 @@ internal static class BinanceWireParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadSymbol(ref WireCursor cursor, SymbolCache symbols, ParsedFrame into)
     {
         if (!cursor.TryRawString(out var utf8) || !symbols.TryGet(utf8, out var symbol)) return false;

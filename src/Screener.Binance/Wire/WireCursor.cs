@@ -56,38 +56,55 @@ internal ref struct WireCursor(ReadOnlySpan<byte> text)
         return b == (byte)'}';
     }
 
-    /// <summary><c>"key":</c> with a printable-ASCII key; <paramref name="code"/> is the byte of a one-byte key, <c>b0 | b1 &lt;&lt; 8</c> for two bytes, or <see cref="LongKey"/>.</summary>
+    /// <summary>
+    /// <c>"key":</c> with a printable-ASCII key; <paramref name="code"/> is the byte of a one-byte key,
+    /// <c>b0 | b1 &lt;&lt; 8</c> for two bytes, or <see cref="LongKey"/>. Binance keys are one or two bytes, so those
+    /// are matched directly; longer keys take the string scan.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryKey(out int code)
     {
+        var p = _position;
+        if ((uint)(p + 4) < (uint)_text.Length && _text[p] == (byte)'"')
+        {
+            var b0 = _text[p + 1];
+            if (IsKeyByte(b0))
+            {
+                if (_text[p + 2] == (byte)'"' && _text[p + 3] == (byte)':')
+                {
+                    code = b0;
+                    _position = p + 4;
+                    return true;
+                }
+
+                var b1 = _text[p + 2];
+                if (IsKeyByte(b1) && _text[p + 3] == (byte)'"' && _text[p + 4] == (byte)':')
+                {
+                    code = b0 | (b1 << 8);
+                    _position = p + 5;
+                    return true;
+                }
+            }
+        }
+
         code = LongKey;
-        if (!TryString(out var start, out var length) || !TryByte((byte)':')) return false;
-        if (length == 1) code = _text[start];
-        else if (length == 2) code = _text[start] | (_text[start + 1] << 8);
-        return true;
+        return TryString(out _, out _) && TryByte((byte)':');
     }
 
     /// <summary>A string of printable ASCII without escapes; its content is <c>[start, start + length)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryString(out int start, out int length)
     {
-        start = length = 0;
-        if (!TryByte((byte)'"')) return false;
-        var p = _position;
-        byte b;
-        while ((uint)p < (uint)_text.Length && (b = _text[p]) != (byte)'"')
-        {
-            if (b is < 0x20 or >= 0x7F or (byte)'\\') return false;
-            p++;
-        }
-
-        if ((uint)p >= (uint)_text.Length) return false;
-        start = _position;
-        length = p - _position;
-        _position = p + 1;
+        start = _position + 1;
+        var end = WireStrings.ScanAsciiString(_text, _position);
+        length = end - start - 1;
+        if (end < 0) return false;
+        _position = end;
         return true;
     }
 
     /// <summary>The string's bytes as sent, for the symbol cache to validate (which also takes UTF-8 symbols).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryRawString(out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -105,17 +122,14 @@ internal ref struct WireCursor(ReadOnlySpan<byte> text)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDecimalString(out decimal value)
     {
-        var p = _position + 1;
-        if (TryByteAt(_position, (byte)'"') && WireNumbers.TryScanSimpleDecimal(_text, ref p, out value) && TryByteAt(p, (byte)'"'))
-        {
-            _position = p + 1;
-            return true;
-        }
-
-        return TryOtherDecimalString(out value);
+        var next = WireNumbers.ScanQuotedDecimal(_text, _position, out value);
+        if (next < 0) return false;
+        _position = next;
+        return true;
     }
 
     /// <summary>A decimal string that may be <c>""</c> or JSON null (both read as null).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryOptionalDecimalString(out decimal? value)
     {
         value = null;
@@ -127,9 +141,16 @@ internal ref struct WireCursor(ReadOnlySpan<byte> text)
 
     /// <summary>A non-negative JSON integer of at most 18 digits (ids, times).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryInt64(out long value) => WireNumbers.TryScanUnsignedInteger(_text, ref _position, out value);
+    public bool TryInt64(out long value)
+    {
+        var next = WireNumbers.ScanUnsignedInteger(_text, _position, out value);
+        if (next < 0) return false;
+        _position = next;
+        return true;
+    }
 
     /// <summary>An integer or JSON null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryOptionalInt64(out long? value)
     {
         value = null;
@@ -143,6 +164,7 @@ internal ref struct WireCursor(ReadOnlySpan<byte> text)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryUnixMs(out long value) => TryInt64(out value) && value <= JsonValues.MaxUnixMs;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryBool(out bool value)
     {
         value = TryLiteral("true"u8);
@@ -150,6 +172,7 @@ internal ref struct WireCursor(ReadOnlySpan<byte> text)
     }
 
     /// <summary>Skips a scalar of a key the fast path does not read; objects and arrays are refused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TrySkipScalar()
     {
         switch (Peek)
@@ -158,69 +181,24 @@ internal ref struct WireCursor(ReadOnlySpan<byte> text)
             case 't': return TryLiteral("true"u8);
             case 'f': return TryLiteral("false"u8);
             case 'n': return TryLiteral("null"u8);
-            default: return TrySkipNumber();
+            default:
+                var next = WireStrings.SkipNumber(_text, _position);
+                if (next < 0) return false;
+                _position = next;
+                return true;
         }
     }
 
     /// <summary>Book levels <c>[["price","qty"],…]</c>, exactly two strings per level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLevels(PriceLevelBuffer levels)
     {
-        levels.Clear();
-        if (!TryByte((byte)'[')) return false;
-        if (TryByte((byte)']')) return true;
-        do
-        {
-            if (!TryByte((byte)'[') || !TryDecimalString(out var price) || !TryByte((byte)',')
-                || !TryDecimalString(out var quantity) || !TryByte((byte)']'))
-                return false;
-            levels.Add(price, quantity);
-        } while (TryByte((byte)','));
-
-        return TryByte((byte)']');
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly bool TryByteAt(int position, byte expected) =>
-        (uint)position < (uint)_text.Length && _text[position] == expected;
-
-    /// <summary>Decimal strings outside the inline shape (exponents, 20+ digits): same rules as the general path.</summary>
-    private bool TryOtherDecimalString(out decimal value)
-    {
-        value = 0;
-        var start = _position;
-        if (!TryString(out var contentStart, out var length)) return false;
-        if (WireNumbers.TryParseDecimal(_text.Slice(contentStart, length), out value)) return true;
-        _position = start;
-        return false;
-    }
-
-    /// <summary>JSON number grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
-    private bool TrySkipNumber()
-    {
-        var p = _position;
-        if (TryByteAt(p, (byte)'-')) p++;
-        if (TryByteAt(p, (byte)'0')) p++;
-        else if (!SkipDigits(ref p)) return false;
-        if (TryByteAt(p, (byte)'.'))
-        {
-            p++;
-            if (!SkipDigits(ref p)) return false;
-        }
-        if (TryByteAt(p, (byte)'e') || TryByteAt(p, (byte)'E'))
-        {
-            p++;
-            if (TryByteAt(p, (byte)'+') || TryByteAt(p, (byte)'-')) p++;
-            if (!SkipDigits(ref p)) return false;
-        }
-
-        _position = p;
+        var next = WireNumbers.ScanLevels(_text, _position, levels);
+        if (next < 0) return false;
+        _position = next;
         return true;
     }
 
-    private readonly bool SkipDigits(ref int p)
-    {
-        var start = p;
-        while ((uint)p < (uint)_text.Length && (uint)(_text[p] - '0') <= 9) p++;
-        return p > start;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsKeyByte(byte b) => b is >= 0x20 and < 0x7F and not (byte)'"' and not (byte)'\\';
 }

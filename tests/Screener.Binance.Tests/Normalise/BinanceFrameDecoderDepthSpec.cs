@@ -130,7 +130,7 @@ public sealed class BinanceFrameDecoderDepthSpec
     [Fact]
     public void Decoder_must_call_an_unknown_REST_kind_unknown()
     {
-        var (outcome, events) = Decode(Rest(RestEnvelope.Create("premiumIndex", "BTCUSDT", Bytes("futures-premiumIndex.json"))));
+        var (outcome, events) = Decode(Rest(RestEnvelope.Create("ticker24hr", "*", Bytes("futures-ticker24hr-rest.json"))));
 
         Assert.Equal(DecodeOutcome.Unknown, outcome);
         Assert.Empty(events);

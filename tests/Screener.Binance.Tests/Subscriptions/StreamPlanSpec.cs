@@ -20,26 +20,22 @@ public sealed class StreamPlanSpec
     }
 
     [Fact]
-    public void StreamPlan_must_build_combined_stream_urls_on_the_routed_path()
+    public void StreamPlan_must_connect_to_the_bare_endpoint_of_the_routed_path_and_subscribe_the_streams()
     {
         var plan = StreamPlan.Create(["ETHUSDT", "BTCUSDT"], [StreamKind.Depth, StreamKind.BookTicker, StreamKind.AggTrade]);
 
-        Assert.Equal(
-            "wss://fstream.binance.com/public/stream?streams=btcusdt@depth@100ms/btcusdt@bookTicker/ethusdt@depth@100ms/ethusdt@bookTicker",
-            plan.Connections[0].Url.ToString());
-        Assert.Equal(
-            "wss://fstream.binance.com/market/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade",
-            plan.Connections[1].Url.ToString());
+        Assert.Equal("wss://fstream.binance.com/public/ws", plan.Connections[0].Url.ToString());
+        Assert.Equal(["btcusdt@depth@100ms", "btcusdt@bookTicker", "ethusdt@depth@100ms", "ethusdt@bookTicker"], plan.Connections[0].Streams);
+        Assert.Equal("wss://fstream.binance.com/market/ws", plan.Connections[1].Url.ToString());
+        Assert.Equal(["btcusdt@aggTrade", "ethusdt@aggTrade"], plan.Connections[1].Streams);
     }
 
     [Fact]
-    public void StreamPlan_must_keep_a_base_path_and_port_of_a_custom_base()
+    public void StreamPlan_must_still_build_combined_stream_urls_on_request()
     {
-        var settings = new StreamPlanSettings(new Uri("ws://127.0.0.1:9000/sim/"));
-
-        var plan = StreamPlan.Create(["BTCUSDT"], [StreamKind.AggTrade], settings);
-
-        Assert.Equal("ws://127.0.0.1:9000/sim/market/stream?streams=btcusdt@aggTrade", plan.Connections[0].Url.ToString());
+        Assert.Equal(
+            "wss://fstream.binance.com/market/stream?streams=btcusdt@aggTrade/ethusdt@aggTrade",
+            StreamPlan.UrlOf(StreamPlanSettings.Default.BaseUri, StreamNames.MarketPath, ["btcusdt@aggTrade", "ethusdt@aggTrade"]).ToString());
     }
 
     [Fact]
@@ -58,12 +54,27 @@ public sealed class StreamPlanSpec
 
         var plan = StreamPlan.Create(symbols, AllKinds);
 
-        // Four market kinds per symbol bound the shard: 200 / 4 = 50 symbols, so 10 shards × 2 paths.
-        Assert.Equal(50, plan.SymbolsPerShard);
-        Assert.Equal(20, plan.Connections.Count);
-        Assert.All(plan.Connections, c => Assert.True(c.Streams.Count <= StreamPlanSettings.DefaultMaxStreams));
+        // Four market kinds per symbol bound a shard at 200 / 4 = 50 symbols; at 75 % fill 37 each, so at least 14 shards.
+        Assert.Equal(50, plan.MaxSymbolsPerShard);
+        Assert.InRange(plan.ShardCount, 14, 20);
+        Assert.All(plan.Connections, c => Assert.InRange(c.Streams.Count, 1, StreamPlanSettings.DefaultMaxStreams));
         Assert.Equal(500 * AllKinds.Length, plan.Connections.Sum(c => c.Streams.Count));
         Assert.Equal(500 * AllKinds.Length, plan.Connections.SelectMany(c => c.Streams).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(1, 200)]
+    [InlineData(37, 200)]
+    [InlineData(800, 200)]
+    [InlineData(3000, 1024)]
+    public void StreamPlan_must_respect_the_limit_at_any_universe_size(int count, int limit)
+    {
+        var symbols = Enumerable.Range(0, count).Select(i => $"Z{i}USDT");
+
+        var plan = StreamPlan.Create(symbols, AllKinds, new StreamPlanSettings(StreamPlanSettings.Default.BaseUri, limit));
+
+        Assert.All(plan.Connections, c => Assert.True(c.Streams.Count <= limit, $"{c.Id} carries {c.Streams.Count}"));
+        Assert.Equal(count, plan.Symbols.Count());
     }
 
     [Fact]
@@ -71,7 +82,7 @@ public sealed class StreamPlanSpec
     {
         var symbols = Enumerable.Range(0, 1024).Select(i => $"S{i}");
 
-        var plan = StreamPlan.Create(symbols, [StreamKind.Depth], new StreamPlanSettings(StreamPlanSettings.Default.BaseUri, 1024));
+        var plan = StreamPlan.Create(symbols, [StreamKind.Depth], new StreamPlanSettings(StreamPlanSettings.Default.BaseUri, 1024) { ShardFill = 1 });
 
         Assert.Equal(1024, Assert.Single(plan.Connections).Streams.Count);
     }
@@ -92,7 +103,7 @@ public sealed class StreamPlanSpec
     }
 
     [Fact]
-    public void StreamPlan_must_assign_shards_by_sorted_position_whatever_the_input_order()
+    public void StreamPlan_must_give_the_same_plan_for_the_same_universe_whatever_the_input_order()
     {
         var symbols = Enumerable.Range(0, 300).Select(i => $"C{i:D3}USDT").ToArray();
         var random = new Random(7);
@@ -102,9 +113,53 @@ public sealed class StreamPlanSpec
         var again = StreamPlan.Create(shuffled.Concat(symbols.Take(10)), AllKinds);
 
         Assert.Equal(plan, again);
-        Assert.Equal("s0", plan.Find("C000USDT", StreamNames.PublicPath)!.Shard);
-        Assert.Equal("s1", plan.Find("c050usdt", StreamNames.MarketPath)!.Shard);
-        Assert.Equal("s5", plan.Find("C299USDT", StreamNames.MarketPath)!.Shard);
+        Assert.All(plan.Connections, c => Assert.Equal(c.Symbols.Order(StringComparer.Ordinal), c.Symbols));
+    }
+
+    [Fact]
+    public void StreamPlan_must_place_a_symbol_by_its_stable_hash()
+    {
+        var symbols = Enumerable.Range(0, 300).Select(i => $"C{i:D3}USDT").ToArray();
+
+        var plan = StreamPlan.Create(symbols, AllKinds);
+
+        foreach (var symbol in symbols)
+            Assert.Equal($"s{ShardHash.ShardOf(symbol, plan.ShardCount)}", plan.Find(symbol, StreamNames.MarketPath)!.Shard);
+    }
+
+    [Fact]
+    public void StreamPlan_must_move_no_other_symbol_when_one_is_added_or_removed()
+    {
+        var symbols = Enumerable.Range(0, 300).Select(i => $"C{i:D3}USDT").ToList();
+        var before = StreamPlan.Create(symbols, AllKinds);
+        var added = StreamPlan.Create(symbols.Append("NEWUSDT"), AllKinds);
+        var removed = StreamPlan.Create(symbols.Where(s => s != "C150USDT"), AllKinds);
+
+        Assert.Equal(before.ShardCount, added.ShardCount);
+        Assert.Equal(before.ShardCount, removed.ShardCount);
+        foreach (var symbol in symbols.Where(s => s != "C150USDT"))
+        {
+            var shard = before.Find(symbol, StreamNames.PublicPath)!.Shard;
+            Assert.Equal(shard, added.Find(symbol, StreamNames.PublicPath)!.Shard);
+            Assert.Equal(shard, removed.Find(symbol, StreamNames.PublicPath)!.Shard);
+        }
+    }
+
+    [Fact]
+    public void StreamPlan_must_move_symbols_only_into_new_shards_when_the_count_grows()
+    {
+        // 20 streams per connection and 4 market kinds: at most 5 symbols a shard, 3 at 75 % fill.
+        var settings = new StreamPlanSettings(StreamPlanSettings.Default.BaseUri, 20);
+        var symbols = Enumerable.Range(0, 30).Select(i => $"G{i:D2}USDT").ToList();
+        var before = StreamPlan.Create(symbols, AllKinds, settings);
+        var grown = before;
+        for (var i = 30; grown.ShardCount == before.ShardCount; i++)
+            grown = StreamPlan.Create(symbols.Concat(Enumerable.Range(30, i - 29).Select(n => $"G{n:D2}USDT")), AllKinds, settings);
+
+        var moved = symbols.Where(s => before.Find(s, StreamNames.MarketPath)!.Shard != grown.Find(s, StreamNames.MarketPath)!.Shard).ToArray();
+        foreach (var symbol in moved)
+            Assert.True(int.Parse(grown.Find(symbol, StreamNames.MarketPath)!.Shard[1..]) >= before.ShardCount, $"{symbol} moved between old shards");
+        Assert.True(moved.Length <= symbols.Count / 2, $"{moved.Length} of {symbols.Count} moved");
     }
 
     [Fact]

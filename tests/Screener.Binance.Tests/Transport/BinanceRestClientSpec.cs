@@ -10,6 +10,8 @@ public sealed class BinanceRestClientSpec
     private readonly ManualClock _clock = new(TsInit);
     private readonly StubHttpHandler _http = new();
 
+    private static readonly RestPermit Permit = new("/fapi/v1/depth", 20, 0);
+
     private BinanceRestClient Client(BinanceRestSettings? settings = null) =>
         new(settings ?? new BinanceRestSettings { BaseUri = new Uri("http://sim.local") }, _clock, handler: _http);
 
@@ -145,33 +147,76 @@ public sealed class BinanceRestClientSpec
         var until = UtcTime.ToUnixMs(TsInit) + 300_000;
         var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
 
-        guard.AfterResponse("/fapi/v1/depth", 418, null, null, $"Way too many requests; IP banned until {until}.");
+        guard.OnResponse(Permit, 418, null, null, $"Way too many requests; IP banned until {until}.");
 
         Assert.Equal(UtcTime.FromUnixMs(until), guard.BannedUntilTicks);
     }
 
     [Fact]
-    public void BanGuard_must_assume_the_default_ban_when_the_message_names_a_past_time()
+    public async Task BanGuard_must_assume_the_default_ban_when_the_message_names_a_past_time()
     {
         // error-418.json names 2019: long over, so the default applies rather than no ban at all.
         var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
 
-        guard.AfterResponse("/fapi/v1/depth", 418, null, null,
+        guard.OnResponse(Permit, 418, null, null,
             "Way too much request weight used; IP banned until 1573987680818. Please use the websocket for live updates to avoid bans.");
 
         Assert.Equal(TsInit + TimeSpan.FromMinutes(2).Ticks, guard.BannedUntilTicks);
-        Assert.Throws<BinanceIpBannedException>(() => guard.BeforeRequest("/fapi/v1/depth", 20));
+        await Assert.ThrowsAsync<BinanceIpBannedException>(() => guard.AcquireAsync("/fapi/v1/depth", 20, default).AsTask());
     }
 
     [Fact]
-    public void BanGuard_must_ignore_other_statuses()
+    public async Task BanGuard_must_ignore_other_statuses()
     {
         var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
 
-        guard.AfterResponse("/fapi/v1/depth", 429, 2400, TimeSpan.FromSeconds(30), "Too many requests");
+        guard.OnResponse(Permit, 429, 2400, TimeSpan.FromSeconds(30), "Too many requests");
 
         Assert.Null(guard.BannedUntilTicks);
-        guard.BeforeRequest("/fapi/v1/depth", 20);
+        await guard.AcquireAsync("/fapi/v1/depth", 20, default);
+    }
+
+    [Fact]
+    public async Task RestClient_must_read_the_slow_poll_endpoints_with_their_weights()
+    {
+        var limiter = new RestWeightLimiter(null, _clock);
+        _http.Fallback = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("[]") };
+        using var client = new BinanceRestClient(new BinanceRestSettings { BaseUri = new Uri("http://sim.local") }, _clock, handler: _http, gate: limiter);
+        var spent = new List<long>();
+
+        await client.GetPremiumIndexRawAsync();
+        spent.Add(limiter.Counters.WeightUsed);
+        await client.GetPremiumIndexRawAsync("btcusdt");
+        spent.Add(limiter.Counters.WeightUsed);
+        await client.GetFundingInfoRawAsync();
+        spent.Add(limiter.Counters.WeightUsed);
+        await client.GetTicker24hRawAsync();
+        spent.Add(limiter.Counters.WeightUsed);
+        await client.GetOpenInterestRawAsync("BTCUSDT");
+        spent.Add(limiter.Counters.WeightUsed);
+
+        Assert.Equal(
+            [
+                "http://sim.local/fapi/v1/premiumIndex", "http://sim.local/fapi/v1/premiumIndex?symbol=BTCUSDT",
+                "http://sim.local/fapi/v1/fundingInfo", "http://sim.local/fapi/v1/ticker/24hr",
+                "http://sim.local/fapi/v1/openInterest?symbol=BTCUSDT",
+            ],
+            _http.Requests.Select(r => r.ToString()));
+        Assert.Equal([10L, 11L, 11L, 51L, 52L], spent);
+    }
+
+    [Fact]
+    public async Task RestClient_must_hand_back_the_permit_of_a_request_without_response()
+    {
+        var limiter = new RestWeightLimiter(null, _clock);
+        _http.Fallback = _ => throw new HttpRequestException("connection refused");
+        using var client = new BinanceRestClient(new BinanceRestSettings { BaseUri = new Uri("http://sim.local") }, _clock, handler: _http, gate: limiter);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetDepthSnapshotRawAsync("BTCUSDT"));
+
+        // Counted as spent (the server may have counted it), no longer in flight.
+        Assert.Equal(20, limiter.UsedWeight);
+        Assert.Equal(1, limiter.Counters.Requests);
     }
 
     [Theory]

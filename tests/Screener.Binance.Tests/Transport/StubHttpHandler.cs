@@ -13,6 +13,9 @@ internal sealed class StubHttpHandler : HttpMessageHandler
     /// <summary>Used when the queue is empty.</summary>
     public Func<HttpRequestMessage, HttpResponseMessage>? Fallback { get; set; }
 
+    /// <summary>Used when the queue is empty and <see cref="Fallback"/> is not set: an answer that may take its time without holding a thread.</summary>
+    public Func<HttpRequestMessage, Task<HttpResponseMessage>>? AsyncFallback { get; set; }
+
     public StubHttpHandler Respond(HttpStatusCode status, byte[] body, Action<HttpResponseMessage>? headers = null)
     {
         lock (_lock)
@@ -42,6 +45,7 @@ internal sealed class StubHttpHandler : HttpMessageHandler
             respond = _responses.Count > 0 ? _responses.Dequeue() : Fallback;
         }
 
+        if (respond is null && AsyncFallback is { } later) return later(request);
         return Task.FromResult(respond?.Invoke(request) ?? new HttpResponseMessage(HttpStatusCode.NotFound));
     }
 }

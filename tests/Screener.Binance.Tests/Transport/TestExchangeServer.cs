@@ -1,21 +1,27 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 
 namespace Screener.Binance.Tests.Transport;
 
 /// <summary>
-/// A tiny loopback exchange on HttpListener: WebSocket connections send what the test queues (frames or a close),
-/// and any plain HTTP request gets a gzip-compressed body. Just enough to drive the connection source.
+/// A tiny loopback exchange on HttpListener. WebSocket connections answer control frames like fstream
+/// (SUBSCRIBE/UNSUBSCRIBE → <c>{"result":null,"id":n}</c>, LIST_SUBSCRIPTIONS → the subscribed names), record every
+/// message they receive with its arrival time, deliver what the test publishes on a stream to its subscribers, and
+/// send what the test queues (frames or a close). Any plain HTTP request gets a gzip-compressed body.
 /// </summary>
 internal sealed class TestExchangeServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly ConcurrentDictionary<int, ServerConnection> _open = new();
     private int _connections;
 
     public TestExchangeServer()
@@ -34,13 +40,35 @@ internal sealed class TestExchangeServer : IAsyncDisposable
     /// <summary>Raw URLs (path and query) of every request.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Every text message clients sent, with the connection number and the arrival time (Stopwatch ticks).</summary>
+    public ConcurrentQueue<ReceivedMessage> Received { get; } = new();
+
     /// <summary>Accept-Encoding of the last plain HTTP request.</summary>
     public string? LastAcceptEncoding { get; private set; }
 
     /// <summary>Body served (gzip-compressed) to plain HTTP requests.</summary>
     public byte[] HttpBody { get; set; } = [];
 
+    /// <summary>Whether control frames are answered (default true).</summary>
+    public bool AnswerControl { get; set; } = true;
+
+    /// <summary>Streams that SUBSCRIBE acknowledges but never subscribes (absent from LIST_SUBSCRIPTIONS, no data) — like an unknown symbol on fstream.</summary>
+    public ConcurrentDictionary<string, bool> IgnoredStreams { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Like <see cref="IgnoredStreams"/>, but each only for the first SUBSCRIBE that names it.</summary>
+    public ConcurrentDictionary<string, bool> IgnoredOnce { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, every SUBSCRIBE is answered with this error object, for example <c>{"code":4,"msg":"Too many subscriptions"}</c>.</summary>
+    public string? SubscribeError { get; set; }
+
+    /// <summary>When set, each connection is closed by the server (1000 "lifetime") this long after it opened.</summary>
+    public TimeSpan? Lifetime { get; set; }
+
+    /// <summary>WebSocket handshakes accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Connections currently open.</summary>
+    public IReadOnlyList<ServerConnection> OpenConnections => _open.Values.OrderBy(c => c.Number).ToArray();
 
     public Uri WebSocketUrl(string pathAndQuery) => new($"ws://127.0.0.1:{Port}{pathAndQuery}");
 
@@ -51,10 +79,22 @@ internal sealed class TestExchangeServer : IAsyncDisposable
     public void Close(WebSocketCloseStatus status, string description) =>
         Outgoing.Writer.TryWrite(new ServerCommand(null, status, description));
 
+    /// <summary>Sends <paramref name="frame"/> to every open connection subscribed to <paramref name="stream"/>; returns how many.</summary>
+    public async Task<int> PublishAsync(string stream, byte[] frame)
+    {
+        var sent = 0;
+        foreach (var connection in OpenConnections)
+            if (connection.IsSubscribed(stream) && await connection.TrySendAsync(frame)) sent++;
+        return sent;
+    }
+
+    /// <summary>Messages received on connection <paramref name="number"/>, parsed.</summary>
+    public IReadOnlyList<ReceivedMessage> ReceivedOn(int number) => Received.Where(m => m.Connection == number).ToArray();
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Close();
+        try { _listener.Close(); } catch (ObjectDisposedException) { /* a connection closed at the same time */ }
         try { await _accepting; } catch (Exception) { /* listener closed */ }
     }
 
@@ -88,8 +128,12 @@ internal sealed class TestExchangeServer : IAsyncDisposable
         WebSocket socket;
         try { socket = (await context.AcceptWebSocketAsync(null)).WebSocket; }
         catch (Exception) { return; }
-        Interlocked.Increment(ref _connections);
-        var closedByClient = DrainAsync(socket);
+        var connection = new ServerConnection(Interlocked.Increment(ref _connections), socket);
+        _open[connection.Number] = connection;
+        var closedByClient = ReceiveAsync(connection);
+        if (Lifetime is { } lifetime)
+            _ = Task.Delay(lifetime, _stop.Token).ContinueWith(_ => connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "lifetime"),
+                TaskScheduler.Default);
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -100,11 +144,11 @@ internal sealed class TestExchangeServer : IAsyncDisposable
                 if (socket.State != WebSocketState.Open || !Outgoing.Reader.TryRead(out var command)) continue;
                 if (command.CloseStatus is { } status)
                 {
-                    await socket.CloseOutputAsync(status, command.Description, _stop.Token);
+                    await connection.CloseAsync(status, command.Description);
                     break;
                 }
 
-                await socket.SendAsync(command.Frame ?? [], WebSocketMessageType.Text, true, _stop.Token);
+                await connection.TrySendAsync(command.Frame ?? []);
             }
         }
         catch (Exception)
@@ -114,25 +158,77 @@ internal sealed class TestExchangeServer : IAsyncDisposable
         finally
         {
             await Task.WhenAny(closedByClient, Task.Delay(1000));
+            _open.TryRemove(connection.Number, out _);
             socket.Dispose();
         }
     }
 
-    private static async Task DrainAsync(WebSocket socket)
+    private async Task ReceiveAsync(ServerConnection connection)
     {
-        var buffer = new byte[1024];
+        var buffer = new byte[64 * 1024];
+        var message = new MemoryStream();
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close) return;
+                var result = await connection.Socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    connection.MarkClosed();
+                    return;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage) continue;
+                var text = Encoding.UTF8.GetString(message.ToArray());
+                message.SetLength(0);
+                Received.Enqueue(new ReceivedMessage(connection.Number, Stopwatch.GetTimestamp(), text));
+                await HandleAsync(connection, text);
             }
         }
         catch (Exception)
         {
             // Aborted by the client.
         }
+        finally
+        {
+            connection.MarkClosed();
+        }
+    }
+
+    private async Task HandleAsync(ServerConnection connection, string text)
+    {
+        if (!AnswerControl) return;
+        using var request = JsonDocument.Parse(text);
+        var root = request.RootElement;
+        var method = root.GetProperty("method").GetString();
+        var id = root.GetProperty("id").GetRawText();
+        var streams = root.TryGetProperty("params", out var parameters)
+            ? parameters.EnumerateArray().Select(p => p.GetString()!).ToArray()
+            : [];
+        string reply;
+        switch (method)
+        {
+            case "SUBSCRIBE" when SubscribeError is { } error:
+                reply = $$"""{"error":{{error}},"id":{{id}}}""";
+                break;
+            case "SUBSCRIBE":
+                connection.Subscribe(streams.Where(s => !IgnoredStreams.ContainsKey(s) && !IgnoredOnce.TryRemove(s, out _)));
+                reply = $$"""{"result":null,"id":{{id}}}""";
+                break;
+            case "UNSUBSCRIBE":
+                connection.Unsubscribe(streams);
+                reply = $$"""{"result":null,"id":{{id}}}""";
+                break;
+            case "LIST_SUBSCRIPTIONS":
+                reply = $$"""{"result":{{JsonSerializer.Serialize(connection.Subscriptions)}},"id":{{id}}}""";
+                break;
+            default:
+                reply = $$"""{"error":{"code":2,"msg":"Invalid request: unknown method"},"id":{{id}}}""";
+                break;
+        }
+
+        await connection.TrySendAsync(Encoding.UTF8.GetBytes(reply));
     }
 
     private static int FreePort()
@@ -140,5 +236,92 @@ internal sealed class TestExchangeServer : IAsyncDisposable
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A text message a client sent, with the arrival time in Stopwatch ticks.</summary>
+internal sealed record ReceivedMessage(int Connection, long Timestamp, string Text)
+{
+    public string Method => JsonDocument.Parse(Text).RootElement.GetProperty("method").GetString()!;
+
+    public long Id => JsonDocument.Parse(Text).RootElement.GetProperty("id").GetInt64();
+
+    public string[] Streams =>
+        JsonDocument.Parse(Text).RootElement.TryGetProperty("params", out var p) ? p.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
+}
+
+/// <summary>One server-side WebSocket: its subscriptions and a send lock (replies, published data and queued frames share the socket).</summary>
+internal sealed class ServerConnection(int number, WebSocket socket)
+{
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly List<string> _subscriptions = [];
+    private volatile bool _closed;
+
+    public int Number { get; } = number;
+
+    public WebSocket Socket { get; } = socket;
+
+    public bool IsClosed => _closed;
+
+    public string[] Subscriptions
+    {
+        get { lock (_lock) return _subscriptions.ToArray(); }
+    }
+
+    public bool IsSubscribed(string stream)
+    {
+        lock (_lock) return _subscriptions.Contains(stream);
+    }
+
+    public void Subscribe(IEnumerable<string> streams)
+    {
+        lock (_lock)
+            foreach (var stream in streams)
+                if (!_subscriptions.Contains(stream)) _subscriptions.Add(stream);
+    }
+
+    public void Unsubscribe(IEnumerable<string> streams)
+    {
+        lock (_lock)
+            foreach (var stream in streams) _subscriptions.Remove(stream);
+    }
+
+    public void MarkClosed() => _closed = true;
+
+    public async Task<bool> TrySendAsync(byte[] frame)
+    {
+        await _send.WaitAsync();
+        try
+        {
+            if (_closed || Socket.State != WebSocketState.Open) return false;
+            await Socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    public async Task CloseAsync(WebSocketCloseStatus status, string? description)
+    {
+        await _send.WaitAsync();
+        try
+        {
+            if (Socket.State == WebSocketState.Open) await Socket.CloseOutputAsync(status, description, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            _send.Release();
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Screener.Binance.Subscriptions;
 /// <param name="Method"><c>SUBSCRIBE</c>, <c>UNSUBSCRIBE</c> or <c>LIST_SUBSCRIPTIONS</c>.</param>
 /// <param name="Streams">Stream names (empty for LIST_SUBSCRIPTIONS).</param>
 /// <param name="Id">Request id, echoed in the reply.</param>
-public sealed record SubscribeRequest(string Method, EquatableArray<string> Streams, long Id)
+public sealed record ControlRequest(string Method, EquatableArray<string> Streams, long Id)
 {
     /// <summary>Method name of a subscription.</summary>
     public const string Subscribe = "SUBSCRIBE";
