@@ -83,7 +83,8 @@ internal sealed class SymbolCache
         }
 
         symbol = new string(upper);
-        if (_symbols.Count < MaxEntries) _symbols.TryAdd(symbol, symbol);
+        // GetOrAdd, not TryAdd: a thread that loses the race must return the winner's instance.
+        if (_symbols.Count < MaxEntries) symbol = _symbols.GetOrAdd(symbol, symbol);
         return true;
     }
 
