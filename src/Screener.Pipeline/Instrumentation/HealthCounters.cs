@@ -16,6 +16,8 @@ public sealed class HealthCounters
 
     public void ResyncRequested(string symbol) => Add($"resync/{symbol}");
 
+    public void Resynced(string symbol) => Add($"resynced/{symbol}");
+
     public void Shed(string reason) => Add($"shed/{reason}");
 
     /// <summary>Total of every counter whose key starts with <paramref name="prefix"/> (for example <c>gap/</c>).</summary>

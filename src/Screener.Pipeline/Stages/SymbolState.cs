@@ -60,8 +60,11 @@ public sealed class SymbolState
                 _features.OnFundingInterval(interval);
                 break;
             case DepthSnapshot depth:
+                var wasPending = _resyncPending;
                 _resyncPending = false;
-                if (_book.OnSnapshot(depth) == BookSyncResult.SnapshotRejected) RequestResync("snapshot-rejected");
+                var result = _book.OnSnapshot(depth);
+                if (result == BookSyncResult.SnapshotRejected) RequestResync("snapshot-rejected");
+                else if (wasPending) _services.Telemetry.Health.Resynced(Symbol);
                 break;
             case Stale stale:
                 _staleKinds.Add(stale.StreamKind);

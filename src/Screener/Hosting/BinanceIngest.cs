@@ -1,79 +1,95 @@
 using Akka;
 using Akka.Streams.Dsl;
 using Microsoft.Extensions.Logging;
+using Screener.Binance.Routing;
 using Screener.Binance.Subscriptions;
 using Screener.Binance.Transport;
+using Screener.Binance.Universe;
 using Screener.Configuration;
 using Screener.Contracts;
 using Screener.Contracts.Time;
 using Screener.Pipeline.Flows;
-using Screener.Binance.Routing;
 using Screener.Pipeline.Instrumentation;
 using Screener.Pipeline.Routing;
 
 namespace Screener.Hosting;
 
 /// <summary>
-/// The live ingest head of a node: the stream plan over the configured symbols (books on <c>/public</c>,
-/// trades, mark price and liquidations on <c>/market</c>), one restarting connection source per planned
-/// connection with its counters, the REST client for depth snapshots, all merged and sequenced.
+/// The live ingest head of a node: the universe (exchangeInfo, filtered to the configured symbols), the stable
+/// stream plan (books on <c>/public</c>; trades, mark price and liquidations on <c>/market</c>), one restarting
+/// connection per planned connection, the rate-limited REST path (snapshots, pollers), and the shedding
+/// router, merged and sequenced into one source.
 /// </summary>
-public sealed class BinanceIngest : IDisposable
+public sealed class BinanceIngest : IAsyncDisposable
 {
     public static readonly StreamKind[] Kinds =
         [StreamKind.Depth, StreamKind.BookTicker, StreamKind.AggTrade, StreamKind.MarkPrice, StreamKind.ForceOrder];
 
+    private readonly BinanceIngestParts _parts;
     private readonly BinanceRestClient _rest;
 
-    private BinanceIngest(StreamPlan plan, IReadOnlyList<(string Id, ConnectionCounters Counters)> connections,
-        Source<RawFrame, NotUsed> source, BinanceRestClient rest)
+    private BinanceIngest(BinanceIngestParts parts, BinanceRestClient rest, RestWeightLimiter limiter, Source<RawFrame, NotUsed> source,
+        SymbolPriorities priorities)
     {
-        Plan = plan;
-        Connections = connections;
-        Source = source;
+        _parts = parts;
         _rest = rest;
+        Limiter = limiter;
+        Source = source;
+        Priorities = priorities;
     }
 
-    public StreamPlan Plan { get; }
+    public Universe Universe => _parts.Universe;
 
-    public IReadOnlyList<(string Id, ConnectionCounters Counters)> Connections { get; }
+    public StreamPlan Plan => _parts.Plan;
 
-    /// <summary>Where the graph asks for a symbol's snapshot after a gap.</summary>
-    public ISnapshotRequester Snapshots { get; } = Pipeline.GraphServices.NoSnapshots.Instance;
+    public IReadOnlyList<(string Id, ConnectionCounters Counters)> Connections =>
+        _parts.Connections.Select(c => (c.Id, c.Counters)).ToList();
 
-    /// <summary>Merged, heartbeat-injected, sequenced frames: nothing is opened until it is materialized.</summary>
-    public Source<RawFrame, NotUsed> Source { get; }
+    public RestWeightLimiter Limiter { get; }
+
+    /// <summary>Where the graph asks for a symbol's snapshot after a gap (queued behind the REST limiter).</summary>
+    public ISnapshotRequester Snapshots => _parts.Snapshots;
 
     /// <summary>Shedding priorities: configured symbols plus the current top-K (the node feeds the board in).</summary>
-    public SymbolPriorities Priorities { get; private init; } = null!;
+    public SymbolPriorities Priorities { get; }
 
-    public static BinanceIngest Create(
-        ExchangeSettings exchange, RouterSettings router, IClock clock, ScreenerTelemetry telemetry, ILoggerFactory logs)
+    /// <summary>Merged, shed-guarded, heartbeat-injected, sequenced frames: nothing is opened until it is materialized.</summary>
+    public Source<RawFrame, NotUsed> Source { get; }
+
+    public static async Task<BinanceIngest> CreateAsync(
+        ExchangeSettings exchange, RouterSettings router, IClock clock, ScreenerTelemetry telemetry, ILoggerFactory logs, CancellationToken ct)
     {
-        var plan = StreamPlan.Create(exchange.Symbols, Kinds, new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection));
-        var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, clock, logs.CreateLogger("Screener.Binance.Rest"));
-        var connections = new List<(string, ConnectionCounters)>();
-        var sources = new List<Source<RawFrame, NotUsed>>();
-        foreach (var connection in plan.Connections)
+        var limiter = new RestWeightLimiter(new RestLimiterSettings(), clock, logs.CreateLogger("Screener.Binance.Limiter"));
+        var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, clock,
+            logs.CreateLogger("Screener.Binance.Rest"), gate: limiter);
+        var universe = await UniverseBuilder.BuildAsync(rest,
+            new UniverseSettings { Include = exchange.Symbols.ToArray() }, logs.CreateLogger("Screener.Binance.Universe"), ct);
+        var settings = new BinanceIngestSettings
         {
-            var counters = new ConnectionCounters();
-            var settings = ConnectionSettings.FromPlan(connection) with
+            Plan = new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection),
+            Kinds = Kinds,
+            Connection = new ConnectionSettings("template", exchange.WsBase)
             {
-                DepthSnapshotLimit = exchange.DepthSnapshotLimit,
                 MinBackoff = exchange.BackoffMin,
                 MaxBackoff = exchange.BackoffMax,
                 RandomFactor = exchange.BackoffRandomFactor,
                 MaxRestartsWithin = exchange.BackoffResetAfter,
-            };
-            sources.Add(BinanceConnectionSource.Create(settings, clock, counters, rest,
-                logs.CreateLogger($"Screener.Binance.Connection.{connection.Id}")));
-            connections.Add((connection.Id, counters));
-        }
-        var priorities = new SymbolPriorities(router.PrioritySymbols, exchange.Symbols);
+            },
+            Snapshots = new SnapshotServiceSettings { DepthLimit = exchange.DepthSnapshotLimit },
+        };
+        var parts = BinanceIngestBuilder.Build(universe, settings, rest, clock, logs, limiter);
+        var priorities = new SymbolPriorities(router.PrioritySymbols, universe.Names);
         var shedding = new SheddingBufferStage(router.BufferFrames, new BinanceFrameClassifier(), priorities, telemetry.Health);
-        var source = IngestSource.Create(sources, clock, exchange.HeartbeatInterval, shedding, telemetry.Stages);
-        return new BinanceIngest(plan, connections, source, rest) { Priorities = priorities };
+        var source = IngestSource.Create(parts.Sources, clock, exchange.HeartbeatInterval, shedding, telemetry.Stages);
+        return new BinanceIngest(parts, rest, limiter, source, priorities);
     }
 
-    public void Dispose() => _rest.Dispose();
+    /// <summary>Starts the slow REST pollers; call once the graph is materialized.</summary>
+    public void Start() => _parts.Start();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _parts.DisposeAsync();
+        _rest.Dispose();
+    }
 }

@@ -81,7 +81,16 @@ public sealed class ScreenerNode : IAsyncDisposable
             BaselineScorer.ModelVersion, spec.Version, spec.Hash);
 
         var telemetry = new ScreenerTelemetry();
-        var ingest = BinanceIngest.Create(exchange, SettingsReader.Router(config), SystemClock.Instance, telemetry, loggerFactory);
+        BinanceIngest ingest;
+        try
+        {
+            ingest = await BinanceIngest.CreateAsync(exchange, SettingsReader.Router(config), SystemClock.Instance, telemetry, loggerFactory, ct);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
         log.LogInformation("Watching {Symbols} symbols over {Connections} connections: {Plan}",
             exchange.Symbols.Count, ingest.Connections.Count, string.Join(", ", ingest.Connections.Select(c => c.Id)));
 
@@ -98,6 +107,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         var services = new GraphServices(new BinanceFrameDecoder(), predictor, spec, telemetry, ingest.Snapshots);
         var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, services)
             .Run(host.System.Materializer(namePrefix: "screener"));
+        ingest.Start();
         return new ScreenerNode(host, graph, serilog, telemetry, ingest, view, dbPath, pipeline);
     }
 
@@ -121,7 +131,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         finally
         {
             await _host.DisposeAsync();
-            Ingest.Dispose();
+            await Ingest.DisposeAsync();
             await _serilog.DisposeAsync();
         }
     }
