@@ -21,6 +21,7 @@ public static class Program
                 ["journal", "stats"] => await JournalStatsCommand.RunAsync(cl, cts.Token),
                 ["parse", _] => await ParseCommand.RunAsync(cl, cts.Token),
                 ["book"] => await BookCommand.RunAsync(cl, cts.Token),
+                ["plan"] => await PlanCommand.RunAsync(cl, cts.Token),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),
             };

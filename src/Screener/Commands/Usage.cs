@@ -22,6 +22,9 @@ public static class Usage
               malformed lines are reported on stderr with their line numbers.
           screener book --snapshot FILE --frames FILE [--market futures|spot]
               Sync an order book from a REST depth snapshot and a file of diff frames; print the result as JSON.
+          screener plan [--sim] [--all]
+              Build the symbol universe from exchangeInfo and print the stable connection plan (and exclusions).
+              --sim plans against an in-process simulated exchange; --all ignores the configured symbol list.
           screener help
               This text.
 
