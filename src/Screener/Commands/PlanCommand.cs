@@ -3,6 +3,7 @@ using Screener.Binance.Subscriptions;
 using Screener.Binance.Transport;
 using Screener.Binance.Universe;
 using Screener.Configuration;
+using Screener.Contracts;
 using Screener.Contracts.Time;
 using Screener.Hosting;
 using Screener.Sim.Server;
@@ -21,14 +22,16 @@ public static class PlanCommand
         var useSim = cl.Flag("sim");
         var all = cl.Flag("all");
         cl.RejectUnknown();
-        var exchange = SettingsReader.Exchange(HoconFiles.Load("dev", "sqlite"));
+        var config = HoconFiles.Load("dev", "sqlite");
+        var exchange = SettingsReader.Exchange(config);
         await using var sim = useSim ? await SimExchange.StartAsync(new SimSettings(), cancellationToken: ct) : null;
         if (sim is not null) exchange = exchange.WithEndpoints(sim.WebSocketBase, sim.RestBase, sim.Symbols);
 
         using var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, SystemClock.Instance,
             gate: new RestWeightLimiter(new RestLimiterSettings(), SystemClock.Instance));
-        var universe = await UniverseBuilder.BuildAsync(rest,
-            all ? new UniverseSettings() : new UniverseSettings { Include = exchange.Symbols.ToArray() }, NullLogger.Instance, ct);
+        var filters = UniverseReader.Read(config, exchange.Symbols);
+        if (all) filters = filters with { Include = EquatableArray<string>.Empty };
+        var universe = await UniverseBuilder.BuildAsync(rest, filters, NullLogger.Instance, ct);
         var plan = StreamPlan.Create(universe.Names, BinanceIngest.Kinds, new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection));
 
         System.Console.WriteLine($"universe: {universe.Symbols.Count} symbols from {exchange.RestBase}; {plan.ShardCount} shard(s), " +

@@ -57,13 +57,13 @@ public sealed class BinanceIngest : IAsyncDisposable
     public Source<RawFrame, NotUsed> Source { get; }
 
     public static async Task<BinanceIngest> CreateAsync(
-        ExchangeSettings exchange, RouterSettings router, IClock clock, ScreenerTelemetry telemetry, ILoggerFactory logs, CancellationToken ct)
+        ExchangeSettings exchange, UniverseSettings universeSettings, RouterSettings router, IClock clock, ScreenerTelemetry telemetry,
+        ILoggerFactory logs, CancellationToken ct)
     {
         var limiter = new RestWeightLimiter(new RestLimiterSettings(), clock, logs.CreateLogger("Screener.Binance.Limiter"));
         var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, clock,
             logs.CreateLogger("Screener.Binance.Rest"), gate: limiter);
-        var universe = await UniverseBuilder.BuildAsync(rest,
-            new UniverseSettings { Include = exchange.Symbols.ToArray() }, logs.CreateLogger("Screener.Binance.Universe"), ct);
+        var universe = await UniverseBuilder.BuildAsync(rest, universeSettings, logs.CreateLogger("Screener.Binance.Universe"), ct);
         var settings = new BinanceIngestSettings
         {
             Plan = new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection),

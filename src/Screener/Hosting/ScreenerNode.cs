@@ -84,7 +84,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         BinanceIngest ingest;
         try
         {
-            ingest = await BinanceIngest.CreateAsync(exchange, SettingsReader.Router(config), SystemClock.Instance, telemetry, loggerFactory, ct);
+            ingest = await BinanceIngest.CreateAsync(exchange, UniverseReader.Read(config, exchange.Symbols), SettingsReader.Router(config), SystemClock.Instance, telemetry, loggerFactory, ct);
         }
         catch
         {
