@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
+using Screener.Binance.Wire;
 using Screener.Contracts;
 
 namespace Screener.Binance.Routing;
@@ -12,7 +11,7 @@ namespace Screener.Binance.Routing;
 public sealed class BinanceFrameClassifier : IFrameClassifier
 {
     private static readonly byte[] Prefix = "{\"stream\":\""u8.ToArray();
-    private readonly ConcurrentDictionary<string, string> _symbols = new(StringComparer.Ordinal);
+    private readonly SymbolCache _symbols = new();
 
     public (FrameCategory Category, string? Symbol) Classify(RawFrame frame)
     {
@@ -31,12 +30,6 @@ public sealed class BinanceFrameClassifier : IFrameClassifier
             kind.StartsWith("depth"u8) ? FrameCategory.Depth :
             kind.StartsWith("aggTrade"u8) || kind.StartsWith("trade"u8) ? FrameCategory.Trade :
             FrameCategory.MarketData;
-        return (category, Symbol(name[..at]));
-    }
-
-    private string Symbol(ReadOnlySpan<byte> lower)
-    {
-        var key = Encoding.UTF8.GetString(lower);
-        return _symbols.GetOrAdd(key, k => k.ToUpperInvariant());
+        return _symbols.TryGet(name[..at], out var symbol) ? (category, symbol) : (FrameCategory.Other, null);
     }
 }
