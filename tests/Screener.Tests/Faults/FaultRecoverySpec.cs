@@ -120,7 +120,7 @@ public sealed class FaultRecoverySpec(ITestOutputHelper output)
                 Overrides:
                 [
                     "screener.exchange.backoff-min = 100ms", "screener.exchange.backoff-max = 1s",
-                    "screener.health.stale-after { depth = 1s, book-ticker = 1s, trade = 1s, mark-price = 3s }",
+                    "screener.health.stale-after { depth = 2s, book-ticker = 2s, trade = 60s, mark-price = 5s }",
                 ]), CancellationToken.None);
             return new FaultRun(sim, node);
         }
