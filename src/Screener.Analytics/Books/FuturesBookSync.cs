@@ -10,112 +10,21 @@ namespace Screener.Analytics.Books;
 /// The book is validated by sequence numbers only; any break is reported and the book is flagged, never
 /// silently patched.
 /// </summary>
-public sealed class FuturesBookSync : IBookSync
+public sealed class FuturesBookSync(int maxBuffered = 10_000) : BookSync(maxBuffered)
 {
-    private readonly Queue<DepthDiff> _buffer = new();
-    private readonly int _maxBuffered;
-    private long _lastUpdateId;
-    private bool _awaitingFirstDiff;
-
-    public FuturesBookSync(int maxBuffered = 10_000)
+    protected override Verdict Judge(DepthDiff diff, long lastUpdateId, bool first)
     {
-        if (maxBuffered < 1) throw new ArgumentOutOfRangeException(nameof(maxBuffered), "Must buffer at least one diff.");
-        _maxBuffered = maxBuffered;
-    }
-
-    public OrderBook Book { get; } = new();
-
-    public BookSyncState State { get; private set; } = BookSyncState.AwaitingSnapshot;
-
-    /// <summary>Final update id of the last applied diff (or the snapshot's id before any diff).</summary>
-    public long LastUpdateId => _lastUpdateId;
-
-    /// <summary>The <c>u</c> the chain expected and the <c>pu</c> it got at the last gap.</summary>
-    public (long Expected, long Actual) LastGap { get; private set; }
-
-    /// <summary>Buffered diffs discarded because the buffer was full (the oldest go first; a snapshot supersedes them).</summary>
-    public long BufferOverflows { get; private set; }
-
-    public int Buffered => _buffer.Count;
-
-    public BookSyncResult OnDiff(DepthDiff diff)
-    {
-        if (State != BookSyncState.Synced)
+        if (first)
         {
-            Buffer(diff);
-            return BookSyncResult.Buffered;
+            if (diff.FinalUpdateId < lastUpdateId) return Verdict.Ignore;
+            var spans = diff.FirstUpdateId <= lastUpdateId && lastUpdateId <= diff.FinalUpdateId;
+            var continues = diff.PreviousFinalUpdateId == lastUpdateId;
+            return spans || continues ? Verdict.Apply : Verdict.Break;
         }
 
-        var result = ApplySynced(diff);
-        if (result == BookSyncResult.Gap)
-        {
-            State = BookSyncState.OutOfSync;
-            _buffer.Clear();
-            Buffer(diff);
-        }
-        return result;
+        if (diff.FinalUpdateId <= lastUpdateId) return Verdict.Ignore;
+        return diff.PreviousFinalUpdateId == lastUpdateId ? Verdict.Apply : Verdict.Break;
     }
 
-    /// <summary>Resets the book to <paramref name="snapshot"/> and chains the buffered diffs onto it.</summary>
-    public BookSyncResult OnSnapshot(DepthSnapshot snapshot)
-    {
-        Book.Reset(snapshot.Bids, snapshot.Asks);
-        _lastUpdateId = snapshot.LastUpdateId;
-        _awaitingFirstDiff = true;
-        State = BookSyncState.Synced;
-
-        while (_buffer.TryDequeue(out var diff))
-        {
-            var result = ApplySynced(diff);
-            if (result != BookSyncResult.Gap) continue;
-
-            // The snapshot does not join the buffered chain: keep the rest buffered and ask for another.
-            State = BookSyncState.AwaitingSnapshot;
-            var rest = _buffer.ToArray();
-            _buffer.Clear();
-            Buffer(diff);
-            foreach (var d in rest) Buffer(d);
-            return BookSyncResult.SnapshotRejected;
-        }
-        return BookSyncResult.Synced;
-    }
-
-    private BookSyncResult ApplySynced(DepthDiff diff)
-    {
-        if (_awaitingFirstDiff)
-        {
-            if (diff.FinalUpdateId < _lastUpdateId) return BookSyncResult.Ignored;
-            var spans = diff.FirstUpdateId <= _lastUpdateId && _lastUpdateId <= diff.FinalUpdateId;
-            var continues = diff.PreviousFinalUpdateId == _lastUpdateId;
-            if (!spans && !continues) return Break(diff);
-            _awaitingFirstDiff = false;
-            return Apply(diff);
-        }
-
-        if (diff.FinalUpdateId <= _lastUpdateId) return BookSyncResult.Ignored;
-        return diff.PreviousFinalUpdateId == _lastUpdateId ? Apply(diff) : Break(diff);
-    }
-
-    private BookSyncResult Apply(DepthDiff diff)
-    {
-        Book.Apply(diff.Bids, diff.Asks);
-        _lastUpdateId = diff.FinalUpdateId;
-        return BookSyncResult.Applied;
-    }
-
-    private BookSyncResult Break(DepthDiff diff)
-    {
-        LastGap = (_lastUpdateId, diff.PreviousFinalUpdateId ?? diff.FirstUpdateId - 1);
-        return BookSyncResult.Gap;
-    }
-
-    private void Buffer(DepthDiff diff)
-    {
-        if (_buffer.Count == _maxBuffered)
-        {
-            _buffer.Dequeue();
-            BufferOverflows++;
-        }
-        _buffer.Enqueue(diff);
-    }
+    protected override long ClaimedPrevious(DepthDiff diff) => diff.PreviousFinalUpdateId ?? diff.FirstUpdateId - 1;
 }
