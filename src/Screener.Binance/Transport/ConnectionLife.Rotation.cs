@@ -28,7 +28,6 @@ internal sealed partial class ConnectionLife
             }
 
             await standby.OpenAsync(_stopping.Token).ConfigureAwait(false);
-            standby.StartReceiving();
             await standby.SubscribeAsync(_stopping.Token).ConfigureAwait(false);
             var wait = _settings.NoDataTimeout ?? TimeSpan.FromSeconds(30);
             var switched = _switched.Task;

@@ -90,6 +90,14 @@ internal sealed partial class ConnectionLife : ISessionSink
     }
 
     /// <inheritdoc />
+    public async ValueTask OpenedAsync(ConnectionSession session, CancellationToken cancellationToken)
+    {
+        // Only the first session of a life announces itself; a rotation's standby joins the same connection.
+        if (!ReferenceEquals(session, _active) || _connectedEmitted) return;
+        await EmitStatusAsync(StatusFrames.Connected(_settings.ConnectionId, _clock.UtcNowTicks)).ConfigureAwait(false);
+        _connectedEmitted = true;
+    }
+
     public async ValueTask OfferAsync(ConnectionSession session, RawFrame frame, bool isData, CancellationToken cancellationToken)
     {
         // The standby buffers without the write lock, so a backpressured emitter cannot stall its confirmation. Only
@@ -176,9 +184,6 @@ internal sealed partial class ConnectionLife : ISessionSink
             var session = NewSession();
             _active = session;
             await session.OpenAsync(_stopping.Token).ConfigureAwait(false);
-            await EmitStatusAsync(StatusFrames.Connected(_settings.ConnectionId, _clock.UtcNowTicks)).ConfigureAwait(false);
-            _connectedEmitted = true;
-            session.StartReceiving();
             await session.SubscribeAsync(_stopping.Token).ConfigureAwait(false);
             _counters.OnConfirmed(_settings.Streams.Count, _clock.UtcNowTicks);
             _feed.Attach(this);

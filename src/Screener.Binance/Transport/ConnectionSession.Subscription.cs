@@ -90,7 +90,10 @@ internal sealed partial class ConnectionSession
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(request.ToUtf8Json(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            // The client drops a message silently when its socket is not open; this session says why instead.
+            if (_client.NativeClient is not { State: WebSocketState.Open })
+                throw new BinanceConnectionException(_settings.ConnectionId, Ended.IsCompleted ? Ended.Result : "socket not open");
+            await _client.SendInstant(request.ToString()).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
@@ -6,18 +5,24 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Screener.Contracts;
 using Screener.Contracts.Time;
+using Websocket.Client;
 
 namespace Screener.Binance.Transport;
 
 /// <summary>
-/// One socket of a connection: connect, a receive loop handing every frame to the <see cref="ISessionSink"/>, and the
-/// subscription procedure — paced SUBSCRIBE batches, then LIST_SUBSCRIPTIONS whose answer must equal the planned set
-/// (missing streams are re-subscribed once, then the session fails). Pings are answered by the socket itself while the
-/// receive loop is reading. A session is never reused; its first ending cause is kept in <see cref="Ended"/>.
+/// One socket of a connection: a <see cref="WebsocketClient"/> whose frames go, in order, to the
+/// <see cref="ISessionSink"/>, and the subscription procedure — paced SUBSCRIBE batches, then LIST_SUBSCRIPTIONS whose
+/// answer must equal the planned set (missing streams are re-subscribed once, then the session fails).
 /// </summary>
+/// <remarks>
+/// The client's own reconnection, no-message timer and error retries are switched off: a session is one socket and is
+/// never reused. Restarts belong to the connection's <c>RestartSource.WithBackoff</c>, staleness to
+/// <see cref="ConnectionSettings.NoDataTimeout"/>, and the first ending cause is kept in <see cref="Ended"/>.
+/// The client delivers each frame on its listening loop and waits for the handler, so a sink that waits
+/// (backpressure) stops the socket being read; pings are answered by the socket while that loop is reading.
+/// </remarks>
 internal sealed partial class ConnectionSession : IAsyncDisposable
 {
-    private const int ReceiveBufferSize = 16 * 1024;
     private const int MaxListedNames = 5;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
 
@@ -27,13 +32,14 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
     private readonly ILogger? _logger;
     private readonly ISessionSink _sink;
     private readonly RequestIds _ids;
-    private readonly ClientWebSocket _socket = new();
+    private readonly WebsocketClient _client;
+    private readonly IDisposable _frames;
+    private readonly IDisposable _disconnections;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<long, TaskCompletionSource<ControlReply>> _pending = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly MessagePacer _pacer;
-    private Task _receiving = Task.CompletedTask;
     private long _openedAt;
     private long _confirmedAt;
     private long _lastDataAt;
@@ -50,6 +56,16 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         _ids = ids;
         Number = number;
         _pacer = new MessagePacer(settings.Subscription.MessageInterval);
+        _client = new WebsocketClient(settings.Url, logger: null, ConnectSocketAsync)
+        {
+            Name = $"{settings.ConnectionId}#{number}",
+            IsReconnectionEnabled = false,
+            ReconnectTimeout = null,
+            ErrorReconnectTimeout = null,
+            IsTextMessageConversionEnabled = false,
+        };
+        _frames = _client.MessageReceived.Subscribe(OnFrame);
+        _disconnections = _client.DisconnectionHappened.Subscribe(OnDisconnected);
     }
 
     /// <summary>Session number within the connection (1, 2, … across restarts and rotations), for logs.</summary>
@@ -67,33 +83,33 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
     /// <summary>Time since the last market-data frame, or since the confirmation when none came after it.</summary>
     public TimeSpan SilentFor => Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref _confirmedAt), Volatile.Read(ref _lastDataAt)));
 
-    /// <summary>Opens the socket within <see cref="ConnectionSettings.ConnectTimeout"/>.</summary>
+    /// <summary>
+    /// Opens the socket within <see cref="ConnectionSettings.ConnectTimeout"/>; the sink hears of it before the first
+    /// frame is read.
+    /// </summary>
     /// <exception cref="BinanceConnectionException">The handshake failed or timed out.</exception>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
-        timeout.CancelAfter(_settings.ConnectTimeout);
+        using var abandon = cancellationToken.Register(Cancel);
         try
         {
-            _socket.Options.SetRequestHeader("User-Agent", "CryptoScreener-X");
-            await _socket.ConnectAsync(_settings.Url, timeout.Token).ConfigureAwait(false);
+            await _client.StartOrFail().ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = ex is OperationCanceledException
-                ? $"connect failed: no handshake within {_settings.ConnectTimeout.TotalSeconds:0.#} s"
-                : $"connect failed: {ex.GetBaseException().Message}";
+            var cause = ex.InnerException ?? ex;
+            var reason = cause switch
+            {
+                BinanceConnectionException refused => refused.Reason,
+                OperationCanceledException => $"connect failed: no handshake within {_settings.ConnectTimeout.TotalSeconds:0.#} s",
+                _ => $"connect failed: {cause.GetBaseException().Message}",
+            };
             End(reason);
-            throw new BinanceConnectionException(_settings.ConnectionId, reason, ex);
+            throw new BinanceConnectionException(_settings.ConnectionId, reason, cause);
         }
 
-        Volatile.Write(ref _openedAt, Stopwatch.GetTimestamp());
-        _counters.OnConnected();
-        _logger?.LogInformation("{ConnectionId} connected to {Url} (session {Session})", _settings.ConnectionId, _settings.Url, Number);
+        cancellationToken.ThrowIfCancellationRequested();
     }
-
-    /// <summary>Starts the receive loop; frames go to the sink from now on.</summary>
-    public void StartReceiving() => _receiving = Task.Run(ReceiveLoopAsync);
 
     /// <summary>Ends the session on the client's initiative, closing the socket politely.</summary>
     public async Task CloseAsync(string reason)
@@ -111,16 +127,9 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         MarkEnded("closed by client");
         await CloseSocketAsync("closing").ConfigureAwait(false);
         Cancel();
-        try
-        {
-            await _receiving.WaitAsync(CloseTimeout).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The loop reports its own end; nothing to add here.
-        }
-
-        _socket.Dispose();
+        _frames.Dispose();
+        _disconnections.Dispose();
+        _client.Dispose();
         _cancellation.Dispose();
     }
 
@@ -130,32 +139,45 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
             ? $"closed by server (close {(int)s} {s}{(string.IsNullOrEmpty(description) ? "" : $" '{description}'")})"
             : "closed by server (no close status)";
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>
+    /// The client's connection factory: a <see cref="ClientWebSocket"/> connected within the connect timeout and
+    /// announced to the sink. The client starts listening only after this returns.
+    /// </summary>
+    private async Task<WebSocket> ConnectSocketAsync(Uri url, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
-        var message = new ArrayBufferWriter<byte>(4096);
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("User-Agent", "CryptoScreener-X");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
+        timeout.CancelAfter(_settings.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(url, timeout.Token).ConfigureAwait(false);
+            Volatile.Write(ref _openedAt, Stopwatch.GetTimestamp());
+            _counters.OnConnected();
+            _logger?.LogInformation("{ConnectionId} connected to {Url} (session {Session})", _settings.ConnectionId, _settings.Url, Number);
+            await _sink.OpenedAsync(this, _cancellation.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs on the client's listening loop for every complete frame, in order.</summary>
+    private void OnFrame(ResponseMessage message)
+    {
         var token = _cancellation.Token;
         try
         {
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), token).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    End(DescribeClose(_socket.CloseStatus, _socket.CloseStatusDescription));
-                    return;
-                }
-
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage) continue;
-                var bytes = message.WrittenSpan.ToArray();
-                message.ResetWrittenCount();
-                var isData = !ControlReply.TryParse(bytes, out var reply);
-                if (isData) Volatile.Write(ref _lastDataAt, Stopwatch.GetTimestamp());
-                else OnReply(reply);
-                var frame = new RawFrame(_settings.ConnectionId, 0, _clock.UtcNowTicks, RawFrameKind.WebSocket, bytes);
-                await _sink.OfferAsync(this, frame, isData, token).ConfigureAwait(false);
-            }
+            var bytes = message.Binary ?? [];
+            var isData = !ControlReply.TryParse(bytes, out var reply);
+            if (isData) Volatile.Write(ref _lastDataAt, Stopwatch.GetTimestamp());
+            else OnReply(reply);
+            var frame = new RawFrame(_settings.ConnectionId, 0, _clock.UtcNowTicks, RawFrameKind.WebSocket, bytes);
+            var offered = _sink.OfferAsync(this, frame, isData, token);
+            if (!offered.IsCompletedSuccessfully) offered.AsTask().GetAwaiter().GetResult();
         }
         catch (Exception) when (token.IsCancellationRequested)
         {
@@ -167,11 +189,26 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            End($"connection lost: {ex.GetBaseException().Message}");
+            End($"frame handling failed: {ex.GetBaseException().Message}");
         }
-        finally
+    }
+
+    private void OnDisconnected(DisconnectionInfo info)
+    {
+        switch (info.Type)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            case DisconnectionType.ByServer:
+                // The client answers the close frame itself; the socket is left to finish that handshake.
+                MarkEnded(DescribeClose(info.CloseStatus, info.CloseStatusDescription));
+                Cancel();
+                break;
+            case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
+                End(info.Exception is { } ex ? $"connection lost: {ex.GetBaseException().Message}" : "connection lost");
+                break;
+            case DisconnectionType.Error when Volatile.Read(ref _openedAt) != 0:
+                // Before the handshake completes, OpenAsync reports the failure with its own wording.
+                End(info.Exception is { } error ? $"connection lost: {error.GetBaseException().Message}" : "connection lost");
+                break;
         }
     }
 
@@ -200,6 +237,7 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
     {
         MarkEnded(reason);
         Cancel();
+        if (_client.NativeClient is { State: not (WebSocketState.Closed or WebSocketState.Aborted) } socket) socket.Abort();
     }
 
     private void MarkEnded(string reason)
@@ -226,13 +264,11 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         try
         {
             // Never concurrently with a SUBSCRIBE being sent: a socket allows one send at a time.
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived
-                && await _sendLock.WaitAsync(CloseTimeout).ConfigureAwait(false))
+            if (_client.IsRunning && await _sendLock.WaitAsync(CloseTimeout).ConfigureAwait(false))
             {
                 try
                 {
-                    using var timeout = new CancellationTokenSource(CloseTimeout);
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, description, timeout.Token).ConfigureAwait(false);
+                    await _client.Stop(WebSocketCloseStatus.NormalClosure, description).WaitAsync(CloseTimeout).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -246,7 +282,7 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         }
         finally
         {
-            _socket.Abort();
+            _client.NativeClient?.Abort();
         }
     }
 }
