@@ -59,6 +59,9 @@ public static class ContractSamples
 
     public static readonly Disconnected Disconnected = new(TsEvent, TsInit, 1_204_526, "s0/public", "close 1006: abnormal closure");
 
+    public static readonly Subscribed Subscribed = new(TsEvent, TsInit, 2, "s0/public",
+        new SymbolStream[] { new("BTCUSDT", HealthStreamKind.Depth), new("BTCUSDT", HealthStreamKind.BookTicker) });
+
     public static readonly Gap Gap = new(
         "BTCUSDT", TsEvent, TsInit, 1_204_527, ExpectedPreviousId: 12_043_871_906_010, ActualPreviousId: 12_043_871_906_044);
 
@@ -139,6 +142,7 @@ public static class ContractSamples
         [nameof(Kline)] = Kline,
         [nameof(Connected)] = Connected,
         [nameof(Disconnected)] = Disconnected,
+        [nameof(Subscribed)] = Subscribed,
         [nameof(Gap)] = Gap,
         [nameof(Stale)] = Stale,
         [nameof(Heartbeat)] = Heartbeat,

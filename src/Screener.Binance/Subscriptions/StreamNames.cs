@@ -1,3 +1,5 @@
+using Screener.Contracts.Market;
+
 namespace Screener.Binance.Subscriptions;
 
 /// <summary>Stream names and routed paths for <see cref="StreamKind"/>s (USDⓈ-M futures, 2026 URL split).</summary>
@@ -38,4 +40,26 @@ public static class StreamNames
         StreamKind.Kline1m => "@kline_1m",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown stream kind."),
     };
+
+    /// <summary>
+    /// The tracked per-symbol stream a stream name stands for (<c>btcusdt@depth@100ms</c> → BTCUSDT depth), or null for
+    /// streams whose silence means nothing (liquidations, candles) and names that are not per-symbol.
+    /// </summary>
+    public static SymbolStream? Tracked(string stream)
+    {
+        var at = stream.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0) return null;
+        var type = stream.AsSpan(at + 1);
+        var end = type.IndexOf('@');
+        if (end >= 0) type = type[..end];
+        string? kind = type switch
+        {
+            "depth" => HealthStreamKind.Depth,
+            "bookTicker" => HealthStreamKind.BookTicker,
+            "aggTrade" or "trade" => HealthStreamKind.Trade,
+            "markPrice" => HealthStreamKind.MarkPrice,
+            _ => null,
+        };
+        return kind is null ? null : new SymbolStream(stream[..at].ToUpperInvariant(), kind);
+    }
 }

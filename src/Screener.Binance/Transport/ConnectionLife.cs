@@ -186,6 +186,8 @@ internal sealed partial class ConnectionLife : ISessionSink
             await session.OpenAsync(_stopping.Token).ConfigureAwait(false);
             await session.SubscribeAsync(_stopping.Token).ConfigureAwait(false);
             _counters.OnConfirmed(_settings.Streams.Count, _clock.UtcNowTicks);
+            if (_settings.Streams.Count > 0)
+                await EmitStatusAsync(StatusFrames.Subscribed(_settings.ConnectionId, _settings.Streams, _clock.UtcNowTicks)).ConfigureAwait(false);
             _feed.Attach(this);
             await SuperviseAsync().ConfigureAwait(false);
         }

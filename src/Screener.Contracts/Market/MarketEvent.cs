@@ -17,6 +17,7 @@ namespace Screener.Contracts.Market;
 [JsonDerivedType(typeof(Kline), "kline")]
 [JsonDerivedType(typeof(Connected), "connected")]
 [JsonDerivedType(typeof(Disconnected), "disconnected")]
+[JsonDerivedType(typeof(Subscribed), "subscribed")]
 [JsonDerivedType(typeof(Gap), "gap")]
 [JsonDerivedType(typeof(Stale), "stale")]
 [JsonDerivedType(typeof(Heartbeat), "heartbeat")]

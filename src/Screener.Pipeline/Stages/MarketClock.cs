@@ -59,6 +59,7 @@ public sealed class MarketClock
             if (_nextTick != 0) AdvanceTo(e.TsEvent - _heartbeatLag, output);
             return;
         }
+        if (e is Subscribed subscribed) Expect(subscribed);
         if (e.Symbol.Length == 0)
         {
             NodeEvents++;
@@ -80,6 +81,17 @@ public sealed class MarketClock
             _mids[e.Symbol] = _mids.TryGetValue(e.Symbol, out var m) ? (mid, m.MidAtLastTick) : (mid, mid);
         }
         output.Add(e);
+    }
+
+    /// <summary>
+    /// Confirmed subscriptions start the silence watch of streams not yet seen, from the confirmation time: a stream
+    /// that never delivers goes stale like one that stopped. Streams already seen keep their last-seen time.
+    /// </summary>
+    private void Expect(Subscribed subscribed)
+    {
+        foreach (var stream in subscribed.Streams)
+            if (_thresholds.ContainsKey(stream.Kind))
+                _streams.TryAdd((stream.Symbol, stream.Kind), (subscribed.TsEvent, false));
     }
 
     private void AdvanceTo(long time, List<IWithSymbol> output)

@@ -5,10 +5,10 @@ namespace Screener.Pipeline.Stages;
 /// <summary>The per-symbol stream kinds whose silence is tracked, named as in <c>screener.health.stale-after</c>.</summary>
 public static class StreamKinds
 {
-    public const string Depth = "depth";
-    public const string BookTicker = "book-ticker";
-    public const string Trade = "trade";
-    public const string MarkPrice = "mark-price";
+    public const string Depth = HealthStreamKind.Depth;
+    public const string BookTicker = HealthStreamKind.BookTicker;
+    public const string Trade = HealthStreamKind.Trade;
+    public const string MarkPrice = HealthStreamKind.MarkPrice;
 
     public static readonly IReadOnlyList<string> All = [Depth, BookTicker, Trade, MarkPrice];
 

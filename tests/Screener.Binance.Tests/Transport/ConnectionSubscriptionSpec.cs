@@ -18,7 +18,8 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         var frames = await NextUntil(queue, f => Text(f).Contains("\"result\":[", StringComparison.Ordinal));
         await AwaitAssertAsync(() => Assert.True(Counters.IsUp), Wait);
         await Server.PublishAsync("ethusdt@aggTrade", AggTrade(5, "ETHUSDT"));
-        var data = await Next(queue);
+        var afterReplies = await NextUntil(queue, IsData);
+        var data = afterReplies[^1];
 
         var messages = Server.ReceivedOn(1);
         Assert.Equal(["SUBSCRIBE", "LIST_SUBSCRIPTIONS"], messages.Select(m => m.Method));
@@ -29,6 +30,11 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         Assert.True(IsConnected(frames[0]));
         Assert.Equal(["""{"result":null,"id":1}""", """{"result":["btcusdt@aggTrade","btcusdt@markPrice@1s","ethusdt@aggTrade"],"id":2}"""],
             frames.Skip(1).Select(Text));
+        // Once confirmed, the tracked streams are announced so the node can watch each for silence.
+        Assert.Equal(
+            new Subscribed(Fixture.TsInit, Fixture.TsInit, 0, "s0/market",
+                new SymbolStream[] { new("BTCUSDT", "trade"), new("BTCUSDT", "mark-price"), new("ETHUSDT", "trade") }),
+            StatusOf(Assert.Single(afterReplies, f => f.Kind == RawFrameKind.Status)));
         Assert.Equal(5, AggIdOf(data));
         Assert.Equal((1L, 2L, 3), (Counters.Confirmations, Counters.ControlMessagesSent, Counters.Streams));
         Assert.Contains(Lines.Lines, l => l.Contains("s0/market subscribed 3 streams, confirmed by LIST_SUBSCRIPTIONS", StringComparison.Ordinal));
@@ -129,12 +135,16 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         var frames = await NextUntil(queue, IsData);
 
         var statuses = frames.Where(f => f.Kind == RawFrameKind.Status).Select(StatusOf).ToArray();
+        // forceOrder is subscribed but not watched for silence: liquidations are rare by nature.
+        var tracked = new Subscribed(Fixture.TsInit, Fixture.TsInit, 0, "s0/market", new SymbolStream[] { new("BTCUSDT", "trade") });
         Assert.Equal(
             new MarketEvent[]
             {
                 new Connected(Fixture.TsInit, Fixture.TsInit, 0, "s0/market"),
+                tracked,
                 new Disconnected(Fixture.TsInit, Fixture.TsInit, 0, "s0/market", "closed by server (close 1000 NormalClosure 'bye')"),
                 new Connected(Fixture.TsInit, Fixture.TsInit, 0, "s0/market"),
+                tracked,
             },
             statuses);
         var first = Server.ReceivedOn(1);

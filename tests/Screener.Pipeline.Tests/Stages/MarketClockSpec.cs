@@ -107,4 +107,47 @@ public sealed class MarketClockSpec
         Assert.Equal(2, output.OfType<Stale>().Count());
         Assert.Equal(2, clock.StaleEvents);
     }
+
+    [Fact]
+    public void MarketClock_must_flag_a_subscribed_stream_that_never_delivers_once_its_threshold_passes()
+    {
+        var settings = Settings() with
+        {
+            StaleThresholds = new Dictionary<string, TimeSpan>(PipelineSettings.Default.StaleThresholds)
+            {
+                [StreamKinds.BookTicker] = TimeSpan.FromSeconds(1), [StreamKinds.Depth] = TimeSpan.FromSeconds(1),
+            },
+        };
+        var clock = new MarketClock(settings);
+        var output = new List<IWithSymbol>();
+        clock.On(new Subscribed(At(0), At(0), 1, "s0/public", new SymbolStream[]
+        {
+            new("AAAUSDT", StreamKinds.BookTicker), new("SILENTUSDT", StreamKinds.BookTicker), new("SILENTUSDT", "unwatched-kind"),
+        }), output);
+        for (var ms = 100; ms <= 3_000; ms += 100) clock.On(Top("AAAUSDT", ms, 10m, 10.1m), output);
+
+        var stale = Assert.Single(output.OfType<Stale>());
+        Assert.Equal(("SILENTUSDT", StreamKinds.BookTicker, At(1_250)), (stale.Symbol, stale.StreamKind, stale.TsEvent));
+        Assert.Equal(1, clock.NodeEvents);
+    }
+
+    [Fact]
+    public void MarketClock_must_keep_the_last_seen_time_of_a_stream_when_its_subscription_is_confirmed_again()
+    {
+        var settings = Settings() with
+        {
+            StaleThresholds = new Dictionary<string, TimeSpan>(PipelineSettings.Default.StaleThresholds) { [StreamKinds.Trade] = TimeSpan.FromSeconds(1) },
+        };
+        var clock = new MarketClock(settings);
+        var output = new List<IWithSymbol>();
+        var subscribed = new SymbolStream[] { new("AAAUSDT", StreamKinds.Trade) };
+        clock.On(new Subscribed(At(0), At(0), 1, "s0/market", subscribed), output);
+        clock.On(Buy("AAAUSDT", 100, 10m, 1m), output);
+        // A reconnect re-confirms the same stream later; silence is still measured from the last trade.
+        clock.On(new Subscribed(At(900), At(900), 2, "s0/market", subscribed), output);
+        for (var ms = 1_000; ms <= 1_600; ms += 100) clock.On(Top("AAAUSDT", ms, 10m, 10.1m), output);
+
+        var stale = Assert.Single(output.OfType<Stale>());
+        Assert.Equal(At(1_250), stale.TsEvent);
+    }
 }

@@ -49,6 +49,21 @@ public sealed class FaultRecoverySpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Node_must_flag_a_symbol_that_is_silent_from_the_start_from_its_confirmed_subscription()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var run = await FaultRun.StartAsync("silent=ETHUSDT");
+        await run.Until(() => run.Health.Total("stale/") >= 2, "the never-heard symbol's depth and book ticker to go stale");
+        Report("silent from the start", clock.Elapsed, clock.Elapsed);
+
+        var stale = run.Health.Snapshot().Keys.Where(k => k.StartsWith("stale/")).ToList();
+        Assert.All(stale, k => Assert.EndsWith("/ETHUSDT", k));
+        Assert.Contains("stale/depth/ETHUSDT", stale);
+        Assert.Contains("stale/book-ticker/ETHUSDT", stale);
+        Assert.All(run.Node.Ingest.Connections, c => Assert.Equal(0, c.Counters.Restarts));
+    }
+
+    [Fact]
     public async Task Node_must_count_and_drop_malformed_frames_and_keep_producing()
     {
         await using var run = await FaultRun.StartAsync("malformed-every=300ms");
