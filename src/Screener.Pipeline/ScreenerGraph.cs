@@ -26,7 +26,7 @@ public static class ScreenerGraph
             .ViaMaterialized(KillSwitches.Single<RawFrame>(), Keep.Right)
             .AlsoToMaterialized(sinks.RawFrames, (kill, raw) => (kill, raw))
             .Via(DecodeFlow.Create(services.Decoder, services.Telemetry.Decode))
-            .Via(ClockFlow.Create(settings, services.Telemetry.Stages.For("clock-context")))
+            .Via(ClockFlow.Create(settings, services.Telemetry.Stages.For("clock-context"), services.Telemetry.Streams))
             .Via(SymbolRouter.Create(settings.MaxSymbols, SymbolFlow.Create(settings, services)))
             .Via(RankingFlow.Create(settings, services.Telemetry.Stages.For("ranking")));
 

@@ -16,11 +16,11 @@ namespace Screener.Pipeline.Flows;
 /// </summary>
 public static class ClockFlow
 {
-    public static Flow<MarketEvent, IWithSymbol, NotUsed> Create(PipelineSettings settings, StageCounters counters) =>
+    public static Flow<MarketEvent, IWithSymbol, NotUsed> Create(PipelineSettings settings, StageCounters counters, StreamHealthBoard? board = null) =>
         Flow.Create<MarketEvent>()
             .StatefulSelectMany<MarketEvent, MarketEvent, IWithSymbol, NotUsed>(() =>
             {
-                var clock = new MarketClock(settings);
+                var clock = new MarketClock(settings, board);
                 return e =>
                 {
                     var output = new List<IWithSymbol>(1);

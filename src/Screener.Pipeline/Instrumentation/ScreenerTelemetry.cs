@@ -8,4 +8,7 @@ public sealed class ScreenerTelemetry
     public DecodeCounters Decode { get; } = new();
 
     public HealthCounters Health { get; } = new();
+
+    /// <summary>Last-message age and stale flag per symbol stream, refreshed every tick.</summary>
+    public StreamHealthBoard Streams { get; } = new();
 }

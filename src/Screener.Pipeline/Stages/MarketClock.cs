@@ -2,6 +2,7 @@ using Screener.Analytics.Features;
 using Screener.Contracts;
 using Screener.Contracts.Market;
 using Screener.Contracts.Time;
+using Screener.Pipeline.Instrumentation;
 
 namespace Screener.Pipeline.Stages;
 
@@ -22,10 +23,14 @@ public sealed class MarketClock
     private readonly RollingWindow _btcReturns;
     private readonly Dictionary<string, long> _thresholds;
     private readonly SortedDictionary<(string Symbol, string Kind), (long LastSeen, bool Stale)> _streams = new(StreamOrder.Instance);
+    private readonly StreamHealthBoard? _board;
     private long _nextTick;
 
-    public MarketClock(PipelineSettings settings)
+    /// <param name="settings">Cadence, thresholds and context symbol.</param>
+    /// <param name="board">Where stream health is published at every tick; none when null.</param>
+    public MarketClock(PipelineSettings settings, StreamHealthBoard? board = null)
     {
+        _board = board;
         _cadence = settings.Cadence.Ticks;
         _heartbeatLag = settings.HeartbeatLag.Ticks;
         _maxCatchUp = settings.MaxCatchUp.Ticks;
@@ -107,6 +112,9 @@ public sealed class MarketClock
     private void EmitTicks(long time, List<IWithSymbol> output)
     {
         DetectSilence(time, output);
+        _board?.Publish(new StreamHealthSnapshot(time,
+            _streams.Select(kv => new StreamHealthRow(kv.Key.Symbol, kv.Key.Kind, kv.Value.LastSeen, TimeSpan.FromTicks(Math.Max(0, time - kv.Value.LastSeen)), kv.Value.Stale))
+                .ToArray()));
         var context = Context(time);
         foreach (var symbol in _symbols) output.Add(new Tick(symbol, time, _symbols.Count, context));
     }

@@ -83,9 +83,12 @@ public static class DemoCommand
         var decode = node.Telemetry.Decode;
         var restarts = node.Ingest.Connections.Sum(c => c.Counters.Restarts);
         var health = node.Telemetry.Health;
+        var streams = node.Telemetry.Streams.Current;
+        var staleNow = streams.Stale.Select(s => $"{s.Symbol}/{s.Kind} {s.Age.TotalSeconds:0}s").Take(3).ToList();
         return $"up {elapsed:hh\\:mm\\:ss}  frames {decode.Frames}  events {decode[DecodeOutcome.Events]}  control {decode[DecodeOutcome.Control]}  " +
                $"malformed {decode[DecodeOutcome.Malformed]}  unknown {decode[DecodeOutcome.Unknown]}  heartbeats {decode.Heartbeats}  " +
-               $"restarts {restarts}  gaps {health.Total("gap/")}  resyncs {health.Total("resync/")}  stale {health.Total("stale/")}  " +
+               $"restarts {restarts}  gaps {health.Total("gap/")}  resyncs {health.Total("resync/")}  stale {health.Total("stale/")}" +
+               (staleNow.Count > 0 ? $" (now: {string.Join(", ", staleNow)})" : "") + "  " +
                $"shed {health.Total("shed/")}  sim connections {sim.OpenConnections}";
     }
 

@@ -150,4 +150,29 @@ public sealed class MarketClockSpec
         var stale = Assert.Single(output.OfType<Stale>());
         Assert.Equal(At(1_250), stale.TsEvent);
     }
+
+    [Fact]
+    public void MarketClock_must_publish_each_streams_last_message_age_and_stale_flag_at_every_tick()
+    {
+        var settings = Settings() with
+        {
+            StaleThresholds = new Dictionary<string, TimeSpan>(PipelineSettings.Default.StaleThresholds) { [StreamKinds.Trade] = TimeSpan.FromSeconds(1) },
+        };
+        var board = new Instrumentation.StreamHealthBoard();
+        var clock = new MarketClock(settings, board);
+        var output = new List<IWithSymbol>();
+        Assert.Same(Instrumentation.StreamHealthSnapshot.Empty, board.Current);
+
+        clock.On(Buy("AAAUSDT", 0, 10m, 1m), output);
+        for (var ms = 100; ms <= 1_600; ms += 100) clock.On(Top("AAAUSDT", ms, 10m, 10.1m), output);
+
+        var health = board.Current;
+        Assert.Equal(At(1_500), health.AtTicks);
+        var trade = health.Find("AAAUSDT", StreamKinds.Trade)!;
+        Assert.Equal((At(0), TimeSpan.FromMilliseconds(1_500), true), (trade.LastSeenTicks, trade.Age, trade.Stale));
+        var top = health.Find("AAAUSDT", StreamKinds.BookTicker)!;
+        // The 1.5 s tick precedes the book ticker at 1.5 s that crossed it: the last one it knows is at 1.4 s.
+        Assert.Equal((At(1_400), TimeSpan.FromMilliseconds(100), false), (top.LastSeenTicks, top.Age, top.Stale));
+        Assert.Equal([trade], health.Stale);
+    }
 }
