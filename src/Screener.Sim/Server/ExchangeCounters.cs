@@ -6,6 +6,8 @@ namespace Screener.Sim.Server;
 /// </summary>
 internal sealed class ExchangeCounters
 {
+    public long RestRequests;
+    public long RestBeforeRetryAfter;
     public long Rest429;
     public long Rest418;
     public long WsRefusedWhileBanned;

@@ -14,6 +14,9 @@ internal sealed class IpWeightState
 
     public long BannedUntilMs { get; set; }
 
+    /// <summary>End of the <c>Retry-After</c> of the IP's last 429 (exchange ms); kept across windows.</summary>
+    public long RetryAfterUntilMs { get; set; }
+
     /// <summary>Bans so far; each one doubles the next ban's length.</summary>
     public int Bans { get; set; }
 }

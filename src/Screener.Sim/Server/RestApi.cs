@@ -40,10 +40,12 @@ internal sealed class RestApi
     {
         if (!HttpMethods.IsGet(context.Request.Method)) return false;
         if (Route(context.Request.Path.Value, context.Request.Query) is not { } call) return false;
+        ExchangeCounters.Bump(ref _counters.RestRequests);
 
         var ip = ClientAddress.Of(context);
         var faults = _faults.Active;
         var decision = _limiter.Admit(ip, call.Weight, call.Weighted, faults, _clock.NowMs);
+        if (decision.BeforeRetryAfter) ExchangeCounters.Bump(ref _counters.RestBeforeRetryAfter);
         var reply = decision.Verdict switch
         {
             RestVerdict.Allowed => call.Produce(),

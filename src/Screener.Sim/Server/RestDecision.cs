@@ -6,4 +6,6 @@ namespace Screener.Sim.Server;
 /// <param name="RetryAfterSeconds">For 429/418: whole seconds to wait (<c>Retry-After</c>).</param>
 /// <param name="BannedUntilMs">For 418: end of the ban (Unix ms, exchange clock).</param>
 /// <param name="ByFault">Whether a fault (429 storm, 418 ban) rather than the client's own traffic caused the refusal.</param>
-internal readonly record struct RestDecision(RestVerdict Verdict, int UsedWeight, long RetryAfterSeconds = 0, long BannedUntilMs = 0, bool ByFault = false);
+/// <param name="BeforeRetryAfter">Whether the request came before the <c>Retry-After</c> of the IP's last 429 had passed.</param>
+internal readonly record struct RestDecision(
+    RestVerdict Verdict, int UsedWeight, long RetryAfterSeconds = 0, long BannedUntilMs = 0, bool ByFault = false, bool BeforeRetryAfter = false);

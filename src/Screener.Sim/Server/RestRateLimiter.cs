@@ -31,39 +31,50 @@ internal sealed class RestRateLimiter
 
     public int Limit => _limit;
 
-    /// <summary>Decides one request. <paramref name="weighted"/> false (fundingInfo) skips weight and strikes but not bans.</summary>
+    /// <summary>
+    /// Decides one request. <paramref name="weighted"/> false (fundingInfo) skips weight and strikes but not bans. A
+    /// request that comes before the <c>Retry-After</c> of the IP's last 429 is marked
+    /// <see cref="RestDecision.BeforeRetryAfter"/>, whatever its answer.
+    /// </summary>
     public RestDecision Admit(string ip, int weight, bool weighted, ActiveFaults faults, long nowMs)
     {
         lock (_gate)
         {
             var state = State(ip, nowMs);
-            var faultBan = faults.BanUntilMs;
-            if (Math.Max(faultBan, state.BannedUntilMs) > nowMs)
-            {
-                var until = Math.Max(faultBan, state.BannedUntilMs);
-                return new RestDecision(RestVerdict.Banned, state.Used, Seconds(until - nowMs), until, ByFault: faultBan >= state.BannedUntilMs);
-            }
-            if (!weighted) return new RestDecision(RestVerdict.Allowed, state.Used);
-
-            state.Used += weight;
-            // A storm is trouble on the exchange's side: it answers 429 without counting strikes against the client.
-            if (faults.IsStorming(nowMs)) return new RestDecision(RestVerdict.TooMany, state.Used, 1, ByFault: true);
-            if (state.Refused && ++state.Strikes >= _strikesBeforeBan)
-            {
-                state.Bans++;
-                var length = _banMs << Math.Min(state.Bans - 1, 30);
-                state.BannedUntilMs = nowMs + Math.Min(length <= 0 ? _maxBanMs : length, _maxBanMs);
-                state.Refused = false;
-                state.Strikes = 0;
-                return new RestDecision(RestVerdict.Banned, state.Used, Seconds(state.BannedUntilMs - nowMs), state.BannedUntilMs);
-            }
-            if (state.Refused || state.Used > _limit)
-            {
-                state.Refused = true;
-                return new RestDecision(RestVerdict.TooMany, state.Used, Seconds(state.WindowStartMs + WindowMs - nowMs));
-            }
-            return new RestDecision(RestVerdict.Allowed, state.Used);
+            var decision = Decide(state, weight, weighted, faults, nowMs) with { BeforeRetryAfter = nowMs < state.RetryAfterUntilMs };
+            if (decision.Verdict == RestVerdict.TooMany) state.RetryAfterUntilMs = nowMs + decision.RetryAfterSeconds * 1000;
+            return decision;
         }
+    }
+
+    private RestDecision Decide(IpWeightState state, int weight, bool weighted, ActiveFaults faults, long nowMs)
+    {
+        var faultBan = faults.BanUntilMs;
+        if (Math.Max(faultBan, state.BannedUntilMs) > nowMs)
+        {
+            var until = Math.Max(faultBan, state.BannedUntilMs);
+            return new RestDecision(RestVerdict.Banned, state.Used, Seconds(until - nowMs), until, ByFault: faultBan >= state.BannedUntilMs);
+        }
+        if (!weighted) return new RestDecision(RestVerdict.Allowed, state.Used);
+
+        state.Used += weight;
+        // A storm is trouble on the exchange's side: it answers 429 without counting strikes against the client.
+        if (faults.IsStorming(nowMs)) return new RestDecision(RestVerdict.TooMany, state.Used, 1, ByFault: true);
+        if (state.Refused && ++state.Strikes >= _strikesBeforeBan)
+        {
+            state.Bans++;
+            var length = _banMs << Math.Min(state.Bans - 1, 30);
+            state.BannedUntilMs = nowMs + Math.Min(length <= 0 ? _maxBanMs : length, _maxBanMs);
+            state.Refused = false;
+            state.Strikes = 0;
+            return new RestDecision(RestVerdict.Banned, state.Used, Seconds(state.BannedUntilMs - nowMs), state.BannedUntilMs);
+        }
+        if (state.Refused || state.Used > _limit)
+        {
+            state.Refused = true;
+            return new RestDecision(RestVerdict.TooMany, state.Used, Seconds(state.WindowStartMs + WindowMs - nowMs));
+        }
+        return new RestDecision(RestVerdict.Allowed, state.Used);
     }
 
     /// <summary>End of the ban on <paramref name="ip"/> (its own or a <c>rest-418</c> fault), or null when it is not banned.</summary>

@@ -71,6 +71,18 @@ public sealed class SimExchange : IAsyncDisposable
     /// <summary>Text frames written to WebSockets so far (data and control replies).</summary>
     public long FramesSent => _registry.FramesSent;
 
+    /// <summary>
+    /// REST requests received on a known endpoint, whatever the answer (200, 4xx, 429, 418), counted on arrival:
+    /// what a client sent, for checking that it stays quiet during a ban.
+    /// </summary>
+    public long RestRequestCount => Interlocked.Read(ref _counters.RestRequests);
+
+    /// <summary>
+    /// REST requests that came from an IP before the <c>Retry-After</c> of its last 429 had passed (storm or weight
+    /// limit): a client that honours Retry-After and has one request at a time in flight never sends one.
+    /// </summary>
+    public long RestCallsBeforeRetryAfter => Interlocked.Read(ref _counters.RestBeforeRetryAfter);
+
     /// <summary>REST calls answered 429 (weight limit or <c>rest-429-storm</c>).</summary>
     public long Rest429Count => Interlocked.Read(ref _counters.Rest429);
 

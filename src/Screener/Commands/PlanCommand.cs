@@ -27,8 +27,8 @@ public static class PlanCommand
         await using var sim = useSim ? await SimExchange.StartAsync(new SimSettings(), cancellationToken: ct) : null;
         if (sim is not null) exchange = exchange.WithEndpoints(sim.WebSocketBase, sim.RestBase, sim.Symbols);
 
-        using var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, SystemClock.Instance,
-            gate: new RestWeightLimiter(new RestLimiterSettings(), SystemClock.Instance));
+        using var rest = new BinanceRestClient(exchange.ToRestSettings(), SystemClock.Instance,
+            gate: new RestWeightLimiter(exchange.ToLimiterSettings(), SystemClock.Instance));
         var filters = UniverseReader.Read(config, exchange.Symbols);
         if (all) filters = filters with { Include = EquatableArray<string>.Empty };
         var universe = await UniverseBuilder.BuildAsync(rest, filters, NullLogger.Instance, ct);

@@ -2,6 +2,8 @@ using Akka.Configuration;
 using Akka.Configuration.Hocon;
 using Screener.Analytics.Ranking;
 using Screener.Analytics.Scoring;
+using Screener.Binance.Subscriptions;
+using Screener.Binance.Transport;
 using Screener.Pipeline;
 
 namespace Screener.Configuration;
@@ -80,7 +82,51 @@ public static class SettingsReader
             new Uri(e.GetString("ws-base")), new Uri(e.GetString("rest-base")), e.GetStringList("symbols").ToList(),
             e.GetInt("max-streams-per-connection"), e.GetInt("depth-snapshot-limit"),
             Time(e, path, "backoff-min"), Time(e, path, "backoff-max"), e.GetDouble("backoff-random-factor"),
-            Time(e, path, "backoff-reset-after"), Time(Block(config, "screener.ingest"), "screener.ingest", "heartbeat-interval")).Validate();
+            Time(e, path, "backoff-reset-after"), Time(Block(config, "screener.ingest"), "screener.ingest", "heartbeat-interval"),
+            Connector(config)).Validate();
+    }
+
+    /// <summary>The sub-blocks of <c>screener.exchange</c> that tune the connector; validated with the exchange block.</summary>
+    public static ConnectorSettings Connector(Config config)
+    {
+        const string connection = "screener.exchange.connection", subscribe = "screener.exchange.subscribe",
+            rest = "screener.exchange.rest", snapshots = "screener.exchange.snapshots", pollers = "screener.exchange.pollers";
+        var c = Block(config, connection);
+        var s = Block(config, subscribe);
+        var r = Block(config, rest);
+        var n = Block(config, snapshots);
+        var p = Block(config, pollers);
+        return new ConnectorSettings(
+            OptionalTime(c, connection, "no-data-timeout"),
+            OptionalTime(c, connection, "max-connection-age"),
+            Time(c, connection, "rotation-retry-delay"),
+            Time(c, connection, "connect-timeout"),
+            new SubscriptionSettings
+            {
+                MessagesPerSecond = Number(s, subscribe, "messages-per-second", b => b.GetDouble("messages-per-second")),
+                MaxStreamsPerMessage = Number(s, subscribe, "max-streams-per-message", b => b.GetInt("max-streams-per-message")),
+                ReplyTimeout = Time(s, subscribe, "reply-timeout"),
+            },
+            new RestLimiterSettings
+            {
+                UsableFraction = Number(r, rest, "usable-fraction", b => b.GetDouble("usable-fraction")),
+                BreakerThreshold = Number(r, rest, "breaker-threshold", b => b.GetInt("breaker-threshold")),
+                BreakerCooldown = Time(r, rest, "breaker-cooldown"),
+                DefaultBan = Time(r, rest, "default-ban"),
+            },
+            Time(r, rest, "request-timeout"),
+            Time(r, rest, "max-retry-after-wait"),
+            new SnapshotServiceSettings
+            {
+                Concurrency = Number(n, snapshots, "concurrency", b => b.GetInt("concurrency")),
+                RetryDelay = Time(n, snapshots, "retry-delay"),
+            },
+            new RestPollerSettings
+            {
+                PremiumIndexInterval = OptionalTime(p, pollers, "premium-index"),
+                OpenInterestInterval = OptionalTime(p, pollers, "open-interest"),
+                FundingInfoInterval = OptionalTime(p, pollers, "funding-info"),
+            });
     }
 
     public static DemoSettings Demo(Config config)
@@ -92,6 +138,27 @@ public static class SettingsReader
     private static Config Block(Config config, string path) =>
         config.HasPath(path) ? config.GetConfig(path) : throw new ConfigurationException($"Missing configuration block '{path}'.");
 
+    /// <summary>A duration, or <c>off</c> for null.</summary>
+    private static TimeSpan? OptionalTime(Config block, string blockPath, string key)
+    {
+        if (!block.HasPath(key)) throw new ConfigurationException($"Missing key '{blockPath}.{key}'.");
+        return string.Equals(block.GetString(key), "off", StringComparison.OrdinalIgnoreCase) ? null : Time(block, blockPath, key);
+    }
+
+    /// <summary>A number read by <paramref name="read"/>; a value that is not one fails naming the key and the value.</summary>
+    private static T Number<T>(Config block, string blockPath, string key, Func<Config, T> read)
+    {
+        if (!block.HasPath(key)) throw new ConfigurationException($"Missing key '{blockPath}.{key}'.");
+        try
+        {
+            return read(block);
+        }
+        catch (Exception e) when (e is not ConfigurationException)
+        {
+            throw new ConfigurationException($"'{blockPath}.{key}' is not a {(typeof(T) == typeof(int) ? "whole number" : "number")}, was '{block.GetString(key)}'.");
+        }
+    }
+
     private static TimeSpan Time(Config block, string blockPath, string key)
     {
         if (!block.HasPath(key)) throw new ConfigurationException($"Missing key '{blockPath}.{key}'.");
@@ -101,7 +168,7 @@ public static class SettingsReader
         }
         catch (Exception e) when (e is not ConfigurationException)
         {
-            throw new ConfigurationException($"'{blockPath}.{key}' is not a duration (for example 250ms, 5s): {e.Message}");
+            throw new ConfigurationException($"'{blockPath}.{key}' is not a duration (for example 250ms, 5s), was '{block.GetString(key)}': {e.Message}");
         }
     }
 }

@@ -28,10 +28,11 @@ public sealed class BinanceIngest : IAsyncDisposable
     private readonly BinanceIngestParts _parts;
     private readonly BinanceRestClient _rest;
 
-    private BinanceIngest(BinanceIngestParts parts, BinanceRestClient rest, RestWeightLimiter limiter, Source<RawFrame, NotUsed> source,
+    private BinanceIngest(BinanceIngestParts parts, BinanceIngestSettings settings, BinanceRestClient rest, RestWeightLimiter limiter, Source<RawFrame, NotUsed> source,
         SymbolPriorities priorities)
     {
         _parts = parts;
+        Settings = settings;
         _rest = rest;
         Limiter = limiter;
         Source = source;
@@ -45,7 +46,16 @@ public sealed class BinanceIngest : IAsyncDisposable
     public IReadOnlyList<(string Id, ConnectionCounters Counters)> Connections =>
         _parts.Connections.Select(c => (c.Id, c.Counters)).ToList();
 
+    /// <summary>The connector settings the parts were built with (from <c>screener.exchange</c>).</summary>
+    public BinanceIngestSettings Settings { get; }
+
     public RestWeightLimiter Limiter { get; }
+
+    /// <summary>Fetches, failures and retries of the depth snapshot queue.</summary>
+    public SnapshotServiceCounters SnapshotCounters => _parts.Snapshots.Counters;
+
+    /// <summary>Polls, failures and published frames of the slow REST pollers.</summary>
+    public RestPollerCounters PollerCounters => _parts.Pollers.Counters;
 
     /// <summary>Where the graph asks for a symbol's snapshot after a gap (queued behind the REST limiter).</summary>
     public ISnapshotRequester Snapshots => _parts.Snapshots;
@@ -60,28 +70,15 @@ public sealed class BinanceIngest : IAsyncDisposable
         ExchangeSettings exchange, UniverseSettings universeSettings, RouterSettings router, IClock clock, ScreenerTelemetry telemetry,
         ILoggerFactory logs, CancellationToken ct)
     {
-        var limiter = new RestWeightLimiter(new RestLimiterSettings(), clock, logs.CreateLogger("Screener.Binance.Limiter"));
-        var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, clock,
-            logs.CreateLogger("Screener.Binance.Rest"), gate: limiter);
+        var limiter = new RestWeightLimiter(exchange.ToLimiterSettings(), clock, logs.CreateLogger("Screener.Binance.Limiter"));
+        var rest = new BinanceRestClient(exchange.ToRestSettings(), clock, logs.CreateLogger("Screener.Binance.Rest"), gate: limiter);
         var universe = await UniverseBuilder.BuildAsync(rest, universeSettings, logs.CreateLogger("Screener.Binance.Universe"), ct);
-        var settings = new BinanceIngestSettings
-        {
-            Plan = new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection),
-            Kinds = Kinds,
-            Connection = new ConnectionSettings("template", exchange.WsBase)
-            {
-                MinBackoff = exchange.BackoffMin,
-                MaxBackoff = exchange.BackoffMax,
-                RandomFactor = exchange.BackoffRandomFactor,
-                MaxRestartsWithin = exchange.BackoffResetAfter,
-            },
-            Snapshots = new SnapshotServiceSettings { DepthLimit = exchange.DepthSnapshotLimit },
-        };
+        var settings = exchange.ToIngestSettings(Kinds);
         var parts = BinanceIngestBuilder.Build(universe, settings, rest, clock, logs, limiter);
         var priorities = new SymbolPriorities(router.PrioritySymbols, universe.Names);
         var shedding = new SheddingBufferStage(router.BufferFrames, new BinanceFrameClassifier(), priorities, telemetry.Health);
         var source = IngestSource.Create(parts.Sources, clock, exchange.HeartbeatInterval, shedding, telemetry.Stages);
-        return new BinanceIngest(parts, rest, limiter, source, priorities);
+        return new BinanceIngest(parts, settings, rest, limiter, source, priorities);
     }
 
     /// <summary>Starts the slow REST pollers; call once the graph is materialized.</summary>

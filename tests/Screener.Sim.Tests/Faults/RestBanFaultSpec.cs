@@ -38,4 +38,20 @@ public sealed class RestBanFaultSpec
         await using var again = await WsClient.ConnectAsync(new Uri(exchange.WebSocketBase, "/public/ws/btcusdt@depth@100ms"));
         Assert.NotNull(await again.NextAsync(Waits.Expect));
     }
+
+    [Fact]
+    public async Task Rest_request_count_must_count_every_request_to_a_known_endpoint_whatever_its_answer()
+    {
+        await using var exchange = await SimExchange.StartAsync(new SimSettings { SymbolCount = 1 });
+        using var http = new HttpClient { BaseAddress = exchange.RestBase, Timeout = Waits.Expect };
+        Assert.Equal(0, exchange.RestRequestCount);
+
+        Assert.Equal(HttpStatusCode.OK, (await HttpReply.GetAsync(http, "/fapi/v1/ping")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await HttpReply.GetAsync(http, "/fapi/v1/depth?symbol=NOPEUSDT")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await HttpReply.GetAsync(http, "/fapi/v1/nowhere")).Status);
+        exchange.Faults = SimFaults.Parse("rest-418=5s");
+        Assert.Equal((HttpStatusCode)418, (await HttpReply.GetAsync(http, "/fapi/v1/fundingInfo")).Status);
+
+        Assert.Equal((3L, 1L), (exchange.RestRequestCount, exchange.Rest418Count));
+    }
 }

@@ -36,4 +36,24 @@ public sealed class RestStormFaultSpec
         Assert.Equal(0, exchange.Rest418Count);
         Assert.Null(exchange.BannedUntil);
     }
+
+    [Fact]
+    public async Task Rest_429_storm_must_count_calls_that_come_before_retry_after_has_passed()
+    {
+        await using var exchange = await SimExchange.StartAsync(new SimSettings { SymbolCount = 1 });
+        using var http = new HttpClient { BaseAddress = exchange.RestBase, Timeout = Waits.Expect };
+        exchange.Faults = SimFaults.Parse("rest-429-storm=1m");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await HttpReply.GetAsync(http, "/fapi/v1/premiumIndex")).Status);
+        Assert.Equal(0, exchange.RestCallsBeforeRetryAfter);
+
+        // Straight away: early, also for a call outside the weight budget that is served.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await HttpReply.GetAsync(http, "/fapi/v1/premiumIndex")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await HttpReply.GetAsync(http, "/fapi/v1/fundingInfo")).Status);
+        Assert.Equal(2, exchange.RestCallsBeforeRetryAfter);
+
+        // After the Retry-After (1 s) of the last 429: not early, though answered 429 again.
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await HttpReply.GetAsync(http, "/fapi/v1/premiumIndex")).Status);
+        Assert.Equal(2, exchange.RestCallsBeforeRetryAfter);
+    }
 }

@@ -1,5 +1,8 @@
 using Akka.Configuration;
+using Screener.Binance.Subscriptions;
+using Screener.Binance.Transport;
 using Screener.Configuration;
+using Screener.Hosting;
 
 namespace Screener.Tests.Configuration;
 
@@ -10,15 +13,36 @@ public sealed class SettingsRoundTripSpec
     [
         ("screener.node.port", "4053", c => SettingsReader.Node(c).Port, 4053),
         ("screener.node.shard", "\"s7\"", c => SettingsReader.Node(c).Shard, "s7"),
-        ("screener.exchange.ws-base", "\"ws://127.0.0.1:9\"", c => SettingsReader.Exchange(c).WsBase, new Uri("ws://127.0.0.1:9")),
-        ("screener.exchange.rest-base", "\"http://127.0.0.1:9\"", c => SettingsReader.Exchange(c).RestBase, new Uri("http://127.0.0.1:9")),
+        ("screener.exchange.ws-base", "\"ws://127.0.0.1:9\"", c => Ingest(c).Plan.BaseUri, new Uri("ws://127.0.0.1:9")),
+        ("screener.exchange.rest-base", "\"http://127.0.0.1:9\"", c => SettingsReader.Exchange(c).ToRestSettings().BaseUri, new Uri("http://127.0.0.1:9")),
         ("screener.exchange.symbols", "[\"AAAUSDT\"]", c => string.Join(",", SettingsReader.Exchange(c).Symbols), "AAAUSDT"),
-        ("screener.exchange.max-streams-per-connection", "300", c => SettingsReader.Exchange(c).MaxStreamsPerConnection, 300),
-        ("screener.exchange.depth-snapshot-limit", "500", c => SettingsReader.Exchange(c).DepthSnapshotLimit, 500),
-        ("screener.exchange.backoff-min", "2s", c => SettingsReader.Exchange(c).BackoffMin, TimeSpan.FromSeconds(2)),
-        ("screener.exchange.backoff-max", "40s", c => SettingsReader.Exchange(c).BackoffMax, TimeSpan.FromSeconds(40)),
-        ("screener.exchange.backoff-random-factor", "0.5", c => SettingsReader.Exchange(c).BackoffRandomFactor, 0.5),
-        ("screener.exchange.backoff-reset-after", "90s", c => SettingsReader.Exchange(c).BackoffResetAfter, TimeSpan.FromSeconds(90)),
+        ("screener.exchange.max-streams-per-connection", "300", c => Ingest(c).Plan.MaxStreamsPerConnection, 300),
+        ("screener.exchange.depth-snapshot-limit", "500", c => (Ingest(c).Snapshots.DepthLimit, Ingest(c).Connection.DepthSnapshotLimit), (500, 500)),
+        ("screener.exchange.backoff-min", "2s", c => Ingest(c).Connection.MinBackoff, TimeSpan.FromSeconds(2)),
+        ("screener.exchange.backoff-max", "40s", c => Ingest(c).Connection.MaxBackoff, TimeSpan.FromSeconds(40)),
+        ("screener.exchange.backoff-random-factor", "0.5", c => Ingest(c).Connection.RandomFactor, 0.5),
+        ("screener.exchange.backoff-reset-after", "90s", c => Ingest(c).Connection.MaxRestartsWithin, TimeSpan.FromSeconds(90)),
+        ("screener.exchange.connection.no-data-timeout", "45s", c => Ingest(c).Connection.NoDataTimeout!, TimeSpan.FromSeconds(45)),
+        ("screener.exchange.connection.max-connection-age", "12h", c => Ingest(c).Connection.MaxConnectionAge!, TimeSpan.FromHours(12)),
+        ("screener.exchange.connection.rotation-retry-delay", "30s", c => Ingest(c).Connection.RotationRetryDelay, TimeSpan.FromSeconds(30)),
+        ("screener.exchange.connection.connect-timeout", "4s", c => Ingest(c).Connection.ConnectTimeout, TimeSpan.FromSeconds(4)),
+        ("screener.exchange.subscribe.messages-per-second", "2.5", c => Ingest(c).Connection.Subscription.MessagesPerSecond, 2.5),
+        ("screener.exchange.subscribe.max-streams-per-message", "50", c => Ingest(c).Connection.Subscription.MaxStreamsPerMessage, 50),
+        ("screener.exchange.subscribe.reply-timeout", "3s", c => Ingest(c).Connection.Subscription.ReplyTimeout, TimeSpan.FromSeconds(3)),
+        ("screener.exchange.rest.request-timeout", "7s", c => SettingsReader.Exchange(c).ToRestSettings().RequestTimeout, TimeSpan.FromSeconds(7)),
+        ("screener.exchange.rest.max-retry-after-wait", "3s", c => SettingsReader.Exchange(c).ToRestSettings().MaxRetryAfterWait, TimeSpan.FromSeconds(3)),
+        ("screener.exchange.rest.usable-fraction", "0.5", c => SettingsReader.Exchange(c).ToLimiterSettings().UsableFraction, 0.5),
+        ("screener.exchange.rest.breaker-threshold", "4", c => SettingsReader.Exchange(c).ToLimiterSettings().BreakerThreshold, 4),
+        ("screener.exchange.rest.breaker-cooldown", "2s", c => SettingsReader.Exchange(c).ToLimiterSettings().BreakerCooldown, TimeSpan.FromSeconds(2)),
+        ("screener.exchange.rest.default-ban", "5m",
+            c => (SettingsReader.Exchange(c).ToLimiterSettings().DefaultBan, SettingsReader.Exchange(c).ToRestSettings().DefaultBanDuration),
+            (TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5))),
+        ("screener.exchange.snapshots.concurrency", "3", c => Ingest(c).Snapshots.Concurrency, 3),
+        ("screener.exchange.snapshots.retry-delay", "750ms",
+            c => (Ingest(c).Snapshots.RetryDelay, Ingest(c).Connection.SnapshotRetryDelay), (TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(750))),
+        ("screener.exchange.pollers.premium-index", "15s", c => Ingest(c).Pollers.PremiumIndexInterval!, TimeSpan.FromSeconds(15)),
+        ("screener.exchange.pollers.open-interest", "1m", c => Ingest(c).Pollers.OpenInterestInterval!, TimeSpan.FromMinutes(1)),
+        ("screener.exchange.pollers.funding-info", "2h", c => Ingest(c).Pollers.FundingInfoInterval!, TimeSpan.FromHours(2)),
         ("screener.universe.contract-types", "[\"PERPETUAL\", \"TRADIFI_PERPETUAL\"]", c => string.Join(",", UniverseReader.Read(c, ["X"]).ContractTypes), "PERPETUAL,TRADIFI_PERPETUAL"),
         ("screener.universe.quote-asset", "\"USDC\"", c => UniverseReader.Read(c, ["X"]).QuoteAsset, "USDC"),
         ("screener.universe.status", "\"SETTLING\"", c => UniverseReader.Read(c, ["X"]).Status, "SETTLING"),
@@ -59,6 +83,8 @@ public sealed class SettingsRoundTripSpec
         ("screener.demo.refresh", "2s", c => SettingsReader.Demo(c).Refresh, TimeSpan.FromSeconds(2)),
     ];
 
+    private static BinanceIngestSettings Ingest(Config config) => SettingsReader.Exchange(config).ToIngestSettings(BinanceIngest.Kinds);
+
     public static TheoryData<string> KeyNames => new(Keys.Select(k => k.Key));
 
     [Theory]
@@ -85,6 +111,64 @@ public sealed class SettingsRoundTripSpec
             foreach (var (key, child) in value.GetObject().Items) Collect(child, path.Length == 0 ? key : $"{path}.{key}", leaves);
         else
             leaves.Add(path);
+    }
+
+    [Fact]
+    public void Settings_must_build_the_connector_defaults_from_the_shipped_file()
+    {
+        var exchange = SettingsReader.Exchange(HoconFiles.Load("", "sqlite"));
+        var ingest = exchange.ToIngestSettings(BinanceIngest.Kinds);
+        var code = new ConnectionSettings("template", exchange.WsBase);
+        Assert.Equal(
+            code with { MinBackoff = exchange.BackoffMin, MaxBackoff = exchange.BackoffMax, MaxRestartsWithin = exchange.BackoffResetAfter },
+            ingest.Connection);
+        Assert.Equal(SubscriptionSettings.Default, ingest.Connection.Subscription);
+        Assert.Equal(SnapshotServiceSettings.Default, ingest.Snapshots);
+        Assert.Equal(RestPollerSettings.Default, ingest.Pollers);
+        Assert.Equal(RestLimiterSettings.Default, exchange.ToLimiterSettings());
+        Assert.Equal(BinanceRestSettings.Futures, exchange.ToRestSettings());
+    }
+
+    [Fact]
+    public void Settings_must_switch_off_timeouts_and_pollers_set_to_off()
+    {
+        var config = HoconFiles.Load("", "sqlite",
+            "screener.exchange.connection { no-data-timeout = off, max-connection-age = off }",
+            "screener.exchange.pollers { premium-index = off, open-interest = off, funding-info = off }");
+        var ingest = Ingest(config);
+        Assert.Null(ingest.Connection.NoDataTimeout);
+        Assert.Null(ingest.Connection.MaxConnectionAge);
+        Assert.Equal(new RestPollerSettings { PremiumIndexInterval = null, OpenInterestInterval = null, FundingInfoInterval = null }, ingest.Pollers);
+    }
+
+    [Theory]
+    [InlineData("screener.exchange.rest.usable-fraction", "1.5", "was 1.5")]
+    [InlineData("screener.exchange.rest.usable-fraction", "0", "was 0")]
+    [InlineData("screener.exchange.rest.breaker-threshold", "0", "was 0")]
+    [InlineData("screener.exchange.rest.breaker-cooldown", "0s", "was 00:00:00")]
+    [InlineData("screener.exchange.subscribe.messages-per-second", "20", "was 20")]
+    [InlineData("screener.exchange.subscribe.max-streams-per-message", "2000", "was 2000")]
+    [InlineData("screener.exchange.connection.no-data-timeout", "0ms", "was 00:00:00")]
+    [InlineData("screener.exchange.snapshots.concurrency", "0", "was 0")]
+    [InlineData("screener.exchange.pollers.open-interest", "1ms", "was 00:00:00.0010000")]
+    public void Settings_must_refuse_an_out_of_range_connector_value_naming_key_and_value(string key, string value, string shown)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SettingsReader.Exchange(HoconFiles.Load("", "sqlite", $"{key} = {value}")));
+        Assert.Contains(key, error.Message);
+        Assert.Contains(shown, error.Message);
+    }
+
+    [Theory]
+    [InlineData("screener.exchange.rest.usable-fraction", "most")]
+    [InlineData("screener.exchange.rest.breaker-threshold", "2.5")]
+    [InlineData("screener.exchange.snapshots.concurrency", "many")]
+    [InlineData("screener.exchange.connection.connect-timeout", "soon")]
+    [InlineData("screener.exchange.pollers.funding-info", "hourly")]
+    public void Settings_must_refuse_a_connector_value_of_the_wrong_type_naming_key_and_value(string key, string value)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => SettingsReader.Exchange(HoconFiles.Load("", "sqlite", $"{key} = {value}")));
+        Assert.Contains($"'{key}'", error.Message);
+        Assert.Contains($"'{value}'", error.Message);
     }
 
     [Fact]
