@@ -64,25 +64,27 @@ public sealed class BinanceIngest : IAsyncDisposable
         var rest = new BinanceRestClient(new BinanceRestSettings { BaseUri = exchange.RestBase }, clock,
             logs.CreateLogger("Screener.Binance.Rest"), gate: limiter);
         var universe = await UniverseBuilder.BuildAsync(rest, universeSettings, logs.CreateLogger("Screener.Binance.Universe"), ct);
-        var settings = new BinanceIngestSettings
-        {
-            Plan = new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection),
-            Kinds = Kinds,
-            Connection = new ConnectionSettings("template", exchange.WsBase)
-            {
-                MinBackoff = exchange.BackoffMin,
-                MaxBackoff = exchange.BackoffMax,
-                RandomFactor = exchange.BackoffRandomFactor,
-                MaxRestartsWithin = exchange.BackoffResetAfter,
-            },
-            Snapshots = new SnapshotServiceSettings { DepthLimit = exchange.DepthSnapshotLimit },
-        };
-        var parts = BinanceIngestBuilder.Build(universe, settings, rest, clock, logs, limiter);
+        var parts = BinanceIngestBuilder.Build(universe, SettingsFor(exchange), rest, clock, logs, limiter);
         var priorities = new SymbolPriorities(router.PrioritySymbols, universe.Names);
         var shedding = new SheddingBufferStage(router.BufferFrames, new BinanceFrameClassifier(), priorities, telemetry.Health);
         var source = IngestSource.Create(parts.Sources, clock, exchange.HeartbeatInterval, shedding, telemetry.Stages);
         return new BinanceIngest(parts, rest, limiter, source, priorities);
     }
+
+    /// <summary>The connector settings of a node: its stream kinds, the plan and backoff from <c>screener.exchange</c>.</summary>
+    public static BinanceIngestSettings SettingsFor(ExchangeSettings exchange) => new()
+    {
+        Plan = new StreamPlanSettings(exchange.WsBase, exchange.MaxStreamsPerConnection),
+        Kinds = Kinds,
+        Connection = new ConnectionSettings("template", exchange.WsBase)
+        {
+            MinBackoff = exchange.BackoffMin,
+            MaxBackoff = exchange.BackoffMax,
+            RandomFactor = exchange.BackoffRandomFactor,
+            MaxRestartsWithin = exchange.BackoffResetAfter,
+        },
+        Snapshots = new SnapshotServiceSettings { DepthLimit = exchange.DepthSnapshotLimit },
+    };
 
     /// <summary>Starts the slow REST pollers; call once the graph is materialized.</summary>
     public void Start() => _parts.Start();
