@@ -102,7 +102,7 @@ public abstract class BookSync : IBookSync
                 return BookSyncResult.Gap;
             default:
                 _awaitingFirstDiff = false;
-                Book.Apply(diff.Bids, diff.Asks);
+                Book.Apply(diff.Bids.AsSpan(), diff.Asks.AsSpan());
                 _lastUpdateId = diff.FinalUpdateId;
                 return BookSyncResult.Applied;
         }

@@ -6,20 +6,23 @@ namespace Screener.Analytics.Books;
 /// A local limit order book keyed by exact decimal price. Bids sort descending, asks ascending. Levels beyond
 /// the snapshot's depth stay unknown until they change; deleting an absent level is normal.
 /// </summary>
+/// <remarks>
+/// Each side is a sorted array with the best level last: almost every change lands near the touch, so an insert or
+/// delete there moves a few entries, and a book that has reached its size allocates nothing more (a tree of nodes
+/// would allocate per new level and leave every deleted one to the collector).
+/// </remarks>
 public sealed class OrderBook
 {
-    private static readonly IComparer<decimal> Descending = Comparer<decimal>.Create((a, b) => b.CompareTo(a));
-
-    private readonly SortedDictionary<decimal, decimal> _bids = new(Descending);
-    private readonly SortedDictionary<decimal, decimal> _asks = new();
+    private readonly BookSide _bids = new(bestIsHighest: true);
+    private readonly BookSide _asks = new(bestIsHighest: false);
 
     public int BidLevels => _bids.Count;
 
     public int AskLevels => _asks.Count;
 
-    public PriceLevel? BestBid => First(_bids);
+    public PriceLevel? BestBid => _bids.Best;
 
-    public PriceLevel? BestAsk => First(_asks);
+    public PriceLevel? BestAsk => _asks.Best;
 
     /// <summary>Replaces the whole book with a snapshot's levels.</summary>
     public void Reset(IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks)
@@ -32,34 +35,85 @@ public sealed class OrderBook
     /// <summary>Applies absolute quantities, bids first then asks; a zero quantity deletes the level.</summary>
     public void Apply(IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks)
     {
-        foreach (var level in bids) Set(_bids, level);
-        foreach (var level in asks) Set(_asks, level);
+        foreach (var level in bids) _bids.Set(level.Price, level.Quantity);
+        foreach (var level in asks) _asks.Set(level.Price, level.Quantity);
     }
 
-    public IReadOnlyList<PriceLevel> TopBids(int count) => Take(_bids, count);
-
-    public IReadOnlyList<PriceLevel> TopAsks(int count) => Take(_asks, count);
-
-    private static void Set(SortedDictionary<decimal, decimal> side, PriceLevel level)
+    /// <summary>Applies absolute quantities, bids first then asks; a zero quantity deletes the level.</summary>
+    public void Apply(ReadOnlySpan<PriceLevel> bids, ReadOnlySpan<PriceLevel> asks)
     {
-        if (level.Quantity == 0m) side.Remove(level.Price);
-        else side[level.Price] = level.Quantity;
+        foreach (var level in bids) _bids.Set(level.Price, level.Quantity);
+        foreach (var level in asks) _asks.Set(level.Price, level.Quantity);
     }
 
-    private static PriceLevel? First(SortedDictionary<decimal, decimal> side)
-    {
-        foreach (var (price, quantity) in side) return new PriceLevel(price, quantity);
-        return null;
-    }
+    public IReadOnlyList<PriceLevel> TopBids(int count) => _bids.Top(count);
 
-    private static List<PriceLevel> Take(SortedDictionary<decimal, decimal> side, int count)
+    public IReadOnlyList<PriceLevel> TopAsks(int count) => _asks.Top(count);
+
+    /// <summary>One side, sorted so that the best level is the last entry.</summary>
+    private sealed class BookSide(bool bestIsHighest)
     {
-        var levels = new List<PriceLevel>(Math.Min(count, side.Count));
-        foreach (var (price, quantity) in side)
+        private decimal[] _prices = new decimal[64];
+        private decimal[] _quantities = new decimal[64];
+
+        public int Count { get; private set; }
+
+        public PriceLevel? Best => Count == 0 ? null : new PriceLevel(_prices[Count - 1], _quantities[Count - 1]);
+
+        public void Clear() => Count = 0;
+
+        public void Set(decimal price, decimal quantity)
         {
-            if (levels.Count == count) break;
-            levels.Add(new PriceLevel(price, quantity));
+            var index = Find(price);
+            if (index >= 0)
+            {
+                if (quantity != 0m)
+                {
+                    _quantities[index] = quantity;
+                    return;
+                }
+                var after = Count - index - 1;
+                Array.Copy(_prices, index + 1, _prices, index, after);
+                Array.Copy(_quantities, index + 1, _quantities, index, after);
+                Count--;
+                return;
+            }
+            if (quantity == 0m) return;
+            var at = ~index;
+            if (Count == _prices.Length)
+            {
+                Array.Resize(ref _prices, Count * 2);
+                Array.Resize(ref _quantities, Count * 2);
+            }
+            Array.Copy(_prices, at, _prices, at + 1, Count - at);
+            Array.Copy(_quantities, at, _quantities, at + 1, Count - at);
+            _prices[at] = price;
+            _quantities[at] = quantity;
+            Count++;
         }
-        return levels;
+
+        public List<PriceLevel> Top(int count)
+        {
+            var levels = new List<PriceLevel>(Math.Min(count, Count));
+            for (var i = Count - 1; i >= 0 && levels.Count < count; i--) levels.Add(new PriceLevel(_prices[i], _quantities[i]));
+            return levels;
+        }
+
+        /// <summary>The index of <paramref name="price"/>, or the complement of where it belongs.</summary>
+        private int Find(decimal price)
+        {
+            // Worst level first: bids ascend towards the best (highest), asks descend towards the best (lowest).
+            int lo = 0, hi = Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var order = _prices[mid].CompareTo(price);
+                if (!bestIsHighest) order = -order;
+                if (order == 0) return mid;
+                if (order < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return ~lo;
+        }
     }
 }

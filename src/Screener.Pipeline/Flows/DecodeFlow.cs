@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Akka;
 using Akka.Streams.Dsl;
 using Screener.Contracts;
 using Screener.Contracts.Market;
-using Screener.Contracts.Serialization;
 using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Stages;
 
 namespace Screener.Pipeline.Flows;
 
@@ -20,34 +19,5 @@ namespace Screener.Pipeline.Flows;
 public static class DecodeFlow
 {
     public static Flow<RawFrame, MarketEvent, NotUsed> Create(IFrameDecoder decoder, DecodeCounters counters) =>
-        Flow.Create<RawFrame>()
-            .SelectMany(frame =>
-            {
-                if (frame.Kind == RawFrameKind.Heartbeat)
-                {
-                    counters.Heartbeat();
-                    return [new Heartbeat(frame.TsInit, frame.Sequence)];
-                }
-                if (frame.Kind == RawFrameKind.Status) return DecodeStatus(frame, counters);
-                var events = new List<MarketEvent>(1);
-                counters.Count(decoder.Decode(frame, events));
-                return (IEnumerable<MarketEvent>)events;
-            })
-            .Named("parse");
-
-    /// <summary>Node-written status (connection up/down): the contracts' own JSON, not the exchange's.</summary>
-    private static IEnumerable<MarketEvent> DecodeStatus(RawFrame frame, DecodeCounters counters)
-    {
-        try
-        {
-            var status = (MarketEvent)ContractSerializer.Deserialize(frame.Payload.Span, ContractSerializer.MarketEventV1);
-            counters.Count(DecodeOutcome.Control);
-            return [status with { Sequence = frame.Sequence }];
-        }
-        catch (JsonException)
-        {
-            counters.Count(DecodeOutcome.Malformed);
-            return [];
-        }
-    }
+        Flow.FromGraph(new DecodeStage(decoder, counters));
 }

@@ -5,6 +5,7 @@ using Screener.Contracts;
 using Screener.Contracts.Time;
 using Screener.Pipeline.Instrumentation;
 using Screener.Pipeline.Routing;
+using Screener.Pipeline.Stages;
 
 namespace Screener.Pipeline.Flows;
 
@@ -24,27 +25,25 @@ public static class IngestSource
         SheddingBufferStage shedding, StageRegistry registry)
     {
         if (connections.Count == 0) throw new ArgumentException("At least one connection source is required.", nameof(connections));
-        var counters = registry.For("ingest-sequence");
-        return Source.From(connections)
-            .MergeMany(connections.Count, connection => connection)
-            .Named("ingest-merge")
+        return Merge(connections)
             .Via(shedding)
             .KeepAlive(heartbeatInterval, () => RawFrame.Heartbeat(clock.UtcNowTicks))
             .Named("heartbeat")
-            .Via(Sequence(counters));
+            .Via(Sequence(registry.For("ingest-sequence")));
+    }
+
+    /// <summary>
+    /// One fan-in stage over every connection. Unlike a flattening merge of a source of sources, elements pass inside
+    /// the fused graph without crossing a substream boundary.
+    /// </summary>
+    public static Source<RawFrame, NotUsed> Merge(IReadOnlyList<Source<RawFrame, NotUsed>> connections)
+    {
+        if (connections.Count == 0) throw new ArgumentException("At least one connection source is required.", nameof(connections));
+        if (connections.Count == 1) return connections[0];
+        return Source.Combine(connections[0], connections[1], n => new Merge<RawFrame>(n), connections.Skip(2).ToArray())
+            .Named("ingest-merge");
     }
 
     /// <summary>Assigns 1, 2, 3, … per materialization, in the order frames leave the merge.</summary>
-    public static Flow<RawFrame, RawFrame, NotUsed> Sequence(StageCounters counters) =>
-        Flow.Create<RawFrame>()
-            .StatefulSelectMany<RawFrame, RawFrame, RawFrame, NotUsed>(() =>
-            {
-                long next = 0;
-                return frame =>
-                {
-                    counters.Element(frame.TsInit);
-                    return [frame with { Sequence = ++next }];
-                };
-            })
-            .Named("sequence");
+    public static Flow<RawFrame, RawFrame, NotUsed> Sequence(StageCounters counters) => Flow.FromGraph(new SequenceStage(counters));
 }

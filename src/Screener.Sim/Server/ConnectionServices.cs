@@ -11,4 +11,5 @@ internal sealed record ConnectionServices(
     ExchangeClock Clock,
     FaultSwitch Faults,
     ExchangeCounters Counters,
-    ILogger Logger);
+    ILogger Logger,
+    BlastTape? Blast = null);

@@ -13,6 +13,7 @@ namespace Screener.Sim.Server;
 /// deadline are run by the framework's keep-alive (see <see cref="SimExchange"/>). In strict mode it applies
 /// the fstream limits: more than <see cref="SimSettings.MaxIncomingMessagesPerSecond"/> client frames in a
 /// second (control frames included, counted by <see cref="OnClientFrame"/>) closes 1008 "Too many requests".
+/// In blast mode the first LIST_SUBSCRIPTIONS reply is followed by the connection's share of the blast tape.
 /// </summary>
 internal sealed class SimConnection
 {
@@ -28,6 +29,8 @@ internal sealed class SimConnection
     private readonly MessageRateWindow _rate;
     private readonly List<string> _subscriptions = [];
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _carried = new(StringComparer.Ordinal);
+    private bool _blastQueued;
     private volatile bool _combined;
     private volatile bool _closing;
     private volatile bool _finished;
@@ -189,6 +192,11 @@ internal sealed class SimConnection
                     _services.Registry.CountFrame();
                     continue;
                 }
+                if (item.Blast is { } selected)
+                {
+                    await SendTapeAsync(_services.Blast!, selected, cancellation);
+                    continue;
+                }
                 if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     await _socket.CloseOutputAsync(item.CloseStatus, item.CloseReason, cancellation);
                 return;
@@ -220,6 +228,7 @@ internal sealed class SimConnection
                 break;
             case ControlMethod.ListSubscriptions:
                 Reply(ControlReplies.List(_subscriptions, request.Id));
+                QueueBlast();
                 break;
             case ControlMethod.SetProperty:
                 _combined = request.CombinedValue;
@@ -241,6 +250,7 @@ internal sealed class SimConnection
             _services.Hub.Remove(this, _subscriptions);
             _subscriptions.Clear();
             _subscribed.Clear();
+            _carried.Clear();
             if (TryClose(WebSocketCloseStatus.PolicyViolation, "Invalid request")) ExchangeCounters.Bump(ref _counters.SubscriptionLimitCloses);
             return;
         }
@@ -252,6 +262,7 @@ internal sealed class SimConnection
         // Lenient mode delivers every stream on every path; strict mode only what the path family carries.
         var carried = fresh.Where(s => !Strict || StreamCatalog.IsCarried(_endpoint.Route, s)).ToList();
         ExchangeCounters.Add(ref _counters.UncarriedSubscriptions, fresh.Count - carried.Count);
+        _carried.UnionWith(carried);
         _services.Hub.Add(this, carried);
     }
 
@@ -259,8 +270,34 @@ internal sealed class SimConnection
     {
         var present = streams.Where(_subscribed.Remove).ToList();
         _subscriptions.RemoveAll(s => !_subscribed.Contains(s));
+        _carried.ExceptWith(present);
         _services.Hub.Remove(this, present);
         Reply(ControlReplies.Null(id));
+    }
+
+    /// <summary>Blast mode: queues the tape behind the LIST_SUBSCRIPTIONS reply, once per connection.</summary>
+    private void QueueBlast()
+    {
+        if (_services.Blast is not { } tape || _blastQueued) return;
+        _blastQueued = true;
+        if (!_outbox.Writer.TryWrite(Outbound.Tape(tape.Select(_carried), _services.Clock.NowMs)) && !_closing) Abort();
+    }
+
+    /// <summary>
+    /// Sends every tape frame of a selected stream, in tape order, each as soon as the socket has taken the one before:
+    /// no pacing and no queue, so the client's receive speed is the only limit.
+    /// </summary>
+    private async Task SendTapeAsync(BlastTape tape, bool[] selected, CancellationToken cancellation)
+    {
+        for (var i = 0; i < tape.Count; i++)
+        {
+            var stream = tape.StreamOf(i);
+            if (!selected[stream]) continue;
+            var payload = tape.Payload(i);
+            var frame = _combined ? StreamHub.Wrap(tape.Streams[stream], payload) : payload;
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellation);
+            _services.Registry.CountFrame();
+        }
     }
 
     private void Reply(byte[] frame)

@@ -15,13 +15,14 @@ namespace Screener.Sim.Server;
 /// <summary>
 /// A Binance USDⓈ-M futures look-alike on loopback: Kestrel serving fstream WebSocket paths
 /// (<c>/public</c>, <c>/market</c>, legacy) and the fapi REST bootstrap, fed by a <see cref="SimMarket"/>
-/// stepped in real time. Start with <see cref="StartAsync"/>, point a client at <see cref="WebSocketBase"/>
+/// stepped in real time (or, in blast mode, a pre-generated tape sent at full speed). Start with <see cref="StartAsync"/>, point a client at <see cref="WebSocketBase"/>
 /// and <see cref="RestBase"/>, dispose to stop.
 /// </summary>
 public sealed class SimExchange : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly MarketPump _pump;
+    private readonly ConnectionServices _services;
     private readonly ConnectionRegistry _registry;
     private readonly CancellationTokenSource _stopping;
     private readonly FaultSwitch _faults;
@@ -37,6 +38,7 @@ public sealed class SimExchange : IAsyncDisposable
         Settings = settings;
         _app = app;
         _pump = pump;
+        _services = services;
         _registry = services.Registry;
         _stopping = stopping;
         _faults = services.Faults;
@@ -50,6 +52,9 @@ public sealed class SimExchange : IAsyncDisposable
     }
 
     public SimSettings Settings { get; }
+
+    /// <summary>The blast tape in blast mode (<see cref="SimSettings.Blast"/>), else null.</summary>
+    public BlastTape? Tape => _services.Blast;
 
     /// <summary><c>ws://127.0.0.1:port</c>; append <c>/public/stream?streams=…</c>, <c>/market/ws</c>, ….</summary>
     public Uri WebSocketBase { get; }
@@ -133,8 +138,12 @@ public sealed class SimExchange : IAsyncDisposable
         settings.Validate();
         var wallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var stepMs = (long)settings.StepInterval.TotalMilliseconds;
-        var clock = new ExchangeClock(settings.StartTimeMs ?? wallMs);
-        var market = new SimMarket(settings.ToMarketSettings(settings.StartTimeMs ?? wallMs - wallMs % stepMs));
+        var startMs = settings.StartTimeMs ?? settings.Blast?.StartTimeMs;
+        var clock = new ExchangeClock(startMs ?? wallMs);
+        var marketSettings = settings.ToMarketSettings(startMs ?? wallMs - wallMs % stepMs);
+        var market = new SimMarket(marketSettings);
+        // Blast mode steps a twin of the market through the whole tape; the served market stays at the tape's start.
+        var tape = settings.Blast is { } blast ? await Task.Run(() => BlastTape.Generate(marketSettings, blast), cancellationToken) : null;
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SimExchange).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Host), settings.Port));
@@ -155,7 +164,7 @@ public sealed class SimExchange : IAsyncDisposable
         var counters = new ExchangeCounters();
         var faults = new FaultSwitch(settings.Faults, clock);
         var hub = new StreamHub();
-        var services = new ConnectionServices(settings, hub, new ConnectionRegistry(), clock, faults, counters, logger);
+        var services = new ConnectionServices(settings, hub, new ConnectionRegistry(), clock, faults, counters, logger, tape);
         var filter = new EventFaultFilter(faults, hub, market.Symbols, counters);
         var pump = new MarketPump(market, hub, filter, clock, logger);
         var limiter = new RestRateLimiter(settings.RestWeightLimit, settings.RestStrikesBeforeBan, settings.RestBanDuration, settings.RestMaxBanDuration);
@@ -194,7 +203,7 @@ public sealed class SimExchange : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var symbols = market.Symbols.Select(s => s.Symbol).ToArray();
         var exchange = new SimExchange(settings, app, pump, services, stopping, scheduler, limiter, symbols, new Uri(address));
-        pump.Start();
+        if (tape is null) pump.Start();
         scheduler.Start();
         logger.LogInformation("Simulated exchange listening on {Address} with {Count} symbols, strict={Strict}, faults: {Faults}",
             address, symbols.Length, settings.Strict, settings.Faults.Describe());

@@ -69,6 +69,13 @@ public sealed record SimSettings
     /// <summary>Initial fault switches; change them at run time through <see cref="SimExchange.Faults"/>.</summary>
     public SimFaults Faults { get; init; } = SimFaults.None;
 
+    /// <summary>
+    /// Blast mode (null = off, the market is paced to the wall clock): a fixed tape sent at full speed to each
+    /// connection after its subscribe handshake, REST frozen at the state before the tape (see <see cref="BlastSettings"/>).
+    /// The market starts at <see cref="BlastSettings.StartTimeMs"/> unless <see cref="StartTimeMs"/> is set.
+    /// </summary>
+    public BlastSettings? Blast { get; init; }
+
     /// <summary>Throws on settings the exchange cannot honour.</summary>
     public void Validate()
     {
@@ -87,6 +94,7 @@ public sealed record SimSettings
         if (RestMaxBanDuration < RestBanDuration) throw new ArgumentOutOfRangeException(nameof(RestMaxBanDuration), RestMaxBanDuration, "Must be at least RestBanDuration.");
         ArgumentNullException.ThrowIfNull(Faults);
         Faults.Validate();
+        Blast?.Validate();
         ToMarketSettings(1).Validate();
     }
 

@@ -34,12 +34,15 @@ internal sealed class StreamHub
     }
 
     /// <summary>The combined-stream envelope <c>{"stream":"…","data":…}</c> around the bare payload.</summary>
-    public static byte[] Wrap(SimEvent ev)
+    public static byte[] Wrap(SimEvent ev) => Wrap(ev.Stream, ev.Payload);
+
+    /// <summary>The combined-stream envelope around <paramref name="payload"/> of <paramref name="stream"/>.</summary>
+    public static byte[] Wrap(string stream, byte[] payload)
     {
-        var head = Encoding.UTF8.GetBytes("{\"stream\":\"" + ev.Stream + "\",\"data\":");
-        var frame = new byte[head.Length + ev.Payload.Length + 1];
+        var head = Encoding.UTF8.GetBytes("{\"stream\":\"" + stream + "\",\"data\":");
+        var frame = new byte[head.Length + payload.Length + 1];
         head.CopyTo(frame, 0);
-        ev.Payload.CopyTo(frame, head.Length);
+        payload.CopyTo(frame, head.Length);
         frame[^1] = (byte)'}';
         return frame;
     }

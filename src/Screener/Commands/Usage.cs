@@ -11,10 +11,14 @@ public static class Usage
               Start the simulated exchange and a node in one process, connected over loopback WebSockets,
               and show the live top-K until Ctrl+C or --duration. The journal goes to --db (SQLite).
           screener sim [--port 9100] [--seed 42] [--symbols 12] [--duration 10m] [--faults SPEC]
+                       [--blast FRAMES] [--until-stdin-closes]
               Run the simulated exchange alone on 127.0.0.1 (WebSocket and REST on one port).
               SPEC injects faults, comma-separated: disconnect-every=10s, gap-every=5s, gap-symbol=SYM,
               silent=SYM[;SYM], malformed-every=2s, rest-429-storm=30s, rest-418=2m, slow=50ms,
               pause=3s@20s, lifetime=20s, rest-latency=200ms.
+              --blast sends each connection its share of a fixed tape of FRAMES frames (depth, book ticker,
+              aggTrade, mark price, liquidations) at full speed after its LIST_SUBSCRIPTIONS reply; REST answers
+              as of the tape's start. --until-stdin-closes also stops at the end of standard input.
           screener journal stats [--db data/screener.db]
               Print event counts per persistence id and tag, and the raw frames inside frame batches.
           screener parse FILE
@@ -25,6 +29,13 @@ public static class Usage
           screener plan [--sim] [--all]
               Build the symbol universe from exchangeInfo and print the stable connection plan (and exclusions).
               --sim plans against an in-process simulated exchange; --all ignores the configured symbol list.
+          screener bench ingest [--symbols 200] [--messages 2000000] [--connections C] [--seed 42] [--warmup N]
+                                [--channel-capacity N]
+              Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector
+              and the ingest half of the graph (parse, normalise, symbol router, book sync); print messages/s,
+              process CPU µs and GC bytes per message, and the checks (all decoded, books synced, no gaps).
+              --connections plans that many connections (default: the configured plan); --warmup defaults to
+              a tenth of the tape; --channel-capacity overrides the frames buffered per connection (10000).
           screener help
               This text.
 

@@ -73,13 +73,16 @@ public sealed class BinanceIngest : IAsyncDisposable
         var limiter = new RestWeightLimiter(exchange.ToLimiterSettings(), clock, logs.CreateLogger("Screener.Binance.Limiter"));
         var rest = new BinanceRestClient(exchange.ToRestSettings(), clock, logs.CreateLogger("Screener.Binance.Rest"), gate: limiter);
         var universe = await UniverseBuilder.BuildAsync(rest, universeSettings, logs.CreateLogger("Screener.Binance.Universe"), ct);
-        var settings = exchange.ToIngestSettings(Kinds);
+        var settings = SettingsFor(exchange);
         var parts = BinanceIngestBuilder.Build(universe, settings, rest, clock, logs, limiter);
         var priorities = new SymbolPriorities(router.PrioritySymbols, universe.Names);
         var shedding = new SheddingBufferStage(router.BufferFrames, new BinanceFrameClassifier(), priorities, telemetry.Health);
         var source = IngestSource.Create(parts.Sources, clock, exchange.HeartbeatInterval, shedding, telemetry.Stages);
         return new BinanceIngest(parts, settings, rest, limiter, source, priorities);
     }
+
+    /// <summary>The connector settings of a node: its stream kinds and everything under <c>screener.exchange</c>.</summary>
+    public static BinanceIngestSettings SettingsFor(ExchangeSettings exchange) => exchange.ToIngestSettings(Kinds);
 
     /// <summary>Starts the slow REST pollers; call once the graph is materialized.</summary>
     public void Start() => _parts.Start();
