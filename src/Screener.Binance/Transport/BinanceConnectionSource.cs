@@ -13,6 +13,9 @@ namespace Screener.Binance.Transport;
 /// </summary>
 public static class BinanceConnectionSource
 {
+    /// <summary>Most frames handed across the restart boundary at once; a busy connection pays that hop per chunk.</summary>
+    private const int MaxChunk = 256;
+
     /// <summary>
     /// A source of <see cref="RawFrame"/>s for one connection. After every (re)connect it SUBSCRIBEs
     /// <see cref="ConnectionSettings.Streams"/> in paced batches and confirms them with LIST_SUBSCRIPTIONS (missing
@@ -57,7 +60,7 @@ public static class BinanceConnectionSource
                 }
 
                 var life = new ConnectionLife(settings, clock, feed, logger, ids, Volatile.Read(ref sessions) + 1);
-                return ChannelSource.FromReader(life.Frames).WatchTermination((_, terminated) =>
+                return Source.FromGraph(new ChannelChunkSource<RawFrame>(life.Frames, MaxChunk)).WatchTermination((_, terminated) =>
                 {
                     life.Start();
                     terminated.ContinueWith(
@@ -70,6 +73,7 @@ public static class BinanceConnectionSource
                     return NotUsed.Instance;
                 });
             }, settings.ToRestartSettings())
+            .SelectMany(chunk => chunk)
             .WithAttributes(Attributes.CreateName(StageName(settings.ConnectionId)));
     }
 

@@ -16,5 +16,5 @@ public sealed record IngestBenchOptions(int Symbols, int Messages, int? Connecti
     public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Default warm-up: a tenth of the tape.</summary>
-    public static int DefaultWarmup(int messages) => Math.Max(1, messages / 10);
+    public static int DefaultWarmup(int messages) => Math.Max(1, (int)(messages * 2L / 5));
 }

@@ -3,7 +3,7 @@ using Screener.Bench;
 namespace Screener.Commands;
 
 /// <summary>
-/// <c>screener bench ingest [--symbols 200] [--messages 2000000] [--connections C] [--seed 42] [--warmup N]
+/// <c>screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
 /// [--channel-capacity N]</c>: the
 /// ingest benchmark (<see cref="IngestBench"/>). Progress goes to stderr, the table to stdout. Exits 1 when the child
 /// fails, the run stalls, or a verification check fails.
@@ -13,7 +13,7 @@ public static class BenchIngestCommand
     public static async Task<int> RunAsync(CommandLine cl, CancellationToken ct)
     {
         var symbols = cl.Int("symbols") ?? 200;
-        var messages = cl.Int("messages") ?? 2_000_000;
+        var messages = cl.Int("messages") ?? 4_000_000;
         var connections = cl.Int("connections");
         var seed = cl.Int("seed") ?? 42;
         var warmup = cl.Int("warmup");

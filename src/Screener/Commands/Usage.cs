@@ -29,13 +29,14 @@ public static class Usage
           screener plan [--sim] [--all]
               Build the symbol universe from exchangeInfo and print the stable connection plan (and exclusions).
               --sim plans against an in-process simulated exchange; --all ignores the configured symbol list.
-          screener bench ingest [--symbols 200] [--messages 2000000] [--connections C] [--seed 42] [--warmup N]
+          screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
                                 [--channel-capacity N]
               Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector
               and the ingest half of the graph (parse, normalise, symbol router, book sync); print messages/s,
               process CPU µs and GC bytes per message, and the checks (all decoded, books synced, no gaps).
               --connections plans that many connections (default: the configured plan); --warmup defaults to
-              a tenth of the tape; --channel-capacity overrides the frames buffered per connection (10000).
+              two fifths of the tape (the JIT's tiering settles in it); --channel-capacity overrides the
+              frames buffered per connection (1024).
           screener help
               This text.
 
