@@ -19,8 +19,8 @@ public sealed record ConnectionSettings(string ConnectionId, Uri Url)
     /// <summary>SUBSCRIBE batching, pacing and reply timeout.</summary>
     public SubscriptionSettings Subscription { get; init; } = SubscriptionSettings.Default;
 
-    /// <summary>Frames buffered between the socket and the stream (default 1 024). When full, the receive loop waits.</summary>
-    public int ChannelCapacity { get; init; } = 1_024;
+    /// <summary>Frames buffered between the socket and the stream (default 256). When full, the receive loop waits.</summary>
+    public int ChannelCapacity { get; init; } = 256;
 
     /// <summary>
     /// A connection that delivers no market data for this long is failed as stale and reconnected (default 30 s;

@@ -36,7 +36,7 @@ public static class Usage
               process CPU µs and GC bytes per message, and the checks (all decoded, books synced, no gaps).
               --connections plans that many connections (default: the configured plan); --warmup defaults to
               two fifths of the tape (the JIT's tiering settles in it); --channel-capacity overrides the
-              frames buffered per connection (1024).
+              frames buffered per connection (256).
           screener help
               This text.
 
