@@ -44,6 +44,7 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
     private long _confirmedAt;
     private long _lastDataAt;
     private int _disposed;
+    private int _waitingForSink;
 
     public ConnectionSession(
         ConnectionSettings settings, int number, IClock clock, ConnectionCounters counters, ILogger? logger, ISessionSink sink, RequestIds ids)
@@ -80,8 +81,13 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
     /// <summary>Time since the handshake.</summary>
     public TimeSpan Age => Volatile.Read(ref _openedAt) is var at and not 0 ? Stopwatch.GetElapsedTime(at) : TimeSpan.Zero;
 
-    /// <summary>Time since the last market-data frame, or since the confirmation when none came after it.</summary>
-    public TimeSpan SilentFor => Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref _confirmedAt), Volatile.Read(ref _lastDataAt)));
+    /// <summary>
+    /// Time since the last market-data frame, or since the confirmation when none came after it; zero while a frame
+    /// waits for room downstream (backpressure is not silence).
+    /// </summary>
+    public TimeSpan SilentFor => Volatile.Read(ref _waitingForSink) != 0
+        ? TimeSpan.Zero
+        : Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref _confirmedAt), Volatile.Read(ref _lastDataAt)));
 
     /// <summary>
     /// Opens the socket within <see cref="ConnectionSettings.ConnectTimeout"/>; the sink hears of it before the first
@@ -177,7 +183,20 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
             else OnReply(reply);
             var frame = new RawFrame(_settings.ConnectionId, 0, _clock.UtcNowTicks, RawFrameKind.WebSocket, bytes);
             var offered = _sink.OfferAsync(this, frame, isData, token);
-            if (!offered.IsCompletedSuccessfully) offered.AsTask().GetAwaiter().GetResult();
+            if (!offered.IsCompletedSuccessfully)
+            {
+                // Waiting for our own downstream is not the exchange going quiet: silence is not counted meanwhile.
+                Volatile.Write(ref _waitingForSink, 1);
+                try
+                {
+                    offered.AsTask().GetAwaiter().GetResult();
+                }
+                finally
+                {
+                    Volatile.Write(ref _lastDataAt, Stopwatch.GetTimestamp());
+                    Volatile.Write(ref _waitingForSink, 0);
+                }
+            }
         }
         catch (Exception) when (token.IsCancellationRequested)
         {

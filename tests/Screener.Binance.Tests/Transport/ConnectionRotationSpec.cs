@@ -18,6 +18,8 @@ public sealed class ConnectionRotationSpec(ITestOutputHelper output) : Connectio
         {
             MaxConnectionAge = TimeSpan.FromMilliseconds(500),
             NoDataTimeout = TimeSpan.FromSeconds(2),
+            // The frames are read only after the rotations: room for all of them, so no switch waits for the reader.
+            ChannelCapacity = 10_000,
         };
         var queue = Run(settings);
         await AwaitAssertAsync(() => Assert.True(Counters.IsUp), Wait);
