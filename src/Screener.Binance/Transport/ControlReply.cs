@@ -24,6 +24,8 @@ internal sealed record ControlReply(long? Id, string[]? Result, int? ErrorCode, 
     public static bool TryParse(ReadOnlySpan<byte> frame, out ControlReply reply)
     {
         reply = null!;
+        // Market data as Binance writes it (no whitespace) is recognised by its first key without a JSON reader.
+        if (frame.StartsWith("{\"e\":"u8) || frame.StartsWith("{\"stream\":"u8)) return false;
         try
         {
             var reader = new Utf8JsonReader(frame);

@@ -85,6 +85,21 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
     }
 
     [Fact]
+    public async Task Source_must_not_take_its_own_backpressure_for_a_silent_exchange()
+    {
+        var queue = Run(Subscribing("btcusdt@aggTrade") with { NoDataTimeout = TimeSpan.FromMilliseconds(300), ChannelCapacity = 2 });
+        await AwaitAssertAsync(() => Assert.True(Counters.IsUp), Wait);
+
+        // More than the queue and the channel hold: the socket is held back for over three no-data timeouts.
+        for (var id = 1; id <= 200; id++) await Server.PublishAsync("btcusdt@aggTrade", AggTrade(id));
+        await Task.Delay(1_000);
+        var frames = await NextUntil(queue, f => IsData(f) && AggIdOf(f) == 200);
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), frames.Where(IsData).Select(AggIdOf));
+        Assert.Equal((0L, 0L, 0L), (Counters.StaleDisconnects, Counters.Disconnects, Counters.Restarts));
+    }
+
+    [Fact]
     public async Task Source_must_keep_a_connection_that_delivers_data()
     {
         var queue = Run(Subscribing("btcusdt@aggTrade") with { NoDataTimeout = TimeSpan.FromSeconds(1) });
