@@ -12,6 +12,9 @@ namespace Screener.Configuration;
 /// <param name="MaxConnectionAge"><c>connection.max-connection-age</c>; null = no planned rotation.</param>
 /// <param name="RotationRetryDelay"><c>connection.rotation-retry-delay</c>.</param>
 /// <param name="ConnectTimeout"><c>connection.connect-timeout</c>.</param>
+/// <param name="BufferFrames"><c>connection.buffer-frames</c>.</param>
+/// <param name="RotationBufferFrames"><c>connection.rotation-buffer-frames</c>.</param>
+/// <param name="MaxRestarts"><c>connection.max-restarts</c>.</param>
 /// <param name="Subscription"><c>subscribe.*</c>.</param>
 /// <param name="Limiter"><c>rest.usable-fraction</c>, <c>rest.breaker-threshold</c>, <c>rest.breaker-cooldown</c>, <c>rest.default-ban</c>.</param>
 /// <param name="RequestTimeout"><c>rest.request-timeout</c>.</param>
@@ -20,6 +23,7 @@ namespace Screener.Configuration;
 /// <param name="Pollers"><c>pollers.*</c>; a null interval switches that poller off.</param>
 public sealed record ConnectorSettings(
     TimeSpan? NoDataTimeout, TimeSpan? MaxConnectionAge, TimeSpan RotationRetryDelay, TimeSpan ConnectTimeout,
+    int BufferFrames, int RotationBufferFrames, int MaxRestarts,
     SubscriptionSettings Subscription, RestLimiterSettings Limiter, TimeSpan RequestTimeout, TimeSpan MaxRetryAfterWait,
     SnapshotServiceSettings Snapshots, RestPollerSettings Pollers)
 {
@@ -32,6 +36,9 @@ public sealed record ConnectorSettings(
         if (MaxConnectionAge is { } age) Positive("connection.max-connection-age", age, "or off");
         Positive("connection.rotation-retry-delay", RotationRetryDelay);
         Positive("connection.connect-timeout", ConnectTimeout);
+        if (BufferFrames < 1) Fail("connection.buffer-frames", BufferFrames, "must be at least 1");
+        if (RotationBufferFrames < 1) Fail("connection.rotation-buffer-frames", RotationBufferFrames, "must be at least 1");
+        if (MaxRestarts < 1) Fail("connection.max-restarts", MaxRestarts, "must be at least 1");
 
         if (!(Subscription.MessagesPerSecond > 0 && Subscription.MessagesPerSecond <= 10))
             Fail("subscribe.messages-per-second", Subscription.MessagesPerSecond,

@@ -101,6 +101,9 @@ public static class SettingsReader
             OptionalTime(c, connection, "max-connection-age"),
             Time(c, connection, "rotation-retry-delay"),
             Time(c, connection, "connect-timeout"),
+            Number(c, connection, "buffer-frames", b => b.GetInt("buffer-frames")),
+            Number(c, connection, "rotation-buffer-frames", b => b.GetInt("rotation-buffer-frames")),
+            Number(c, connection, "max-restarts", b => b.GetInt("max-restarts")),
             new SubscriptionSettings
             {
                 MessagesPerSecond = Number(s, subscribe, "messages-per-second", b => b.GetDouble("messages-per-second")),

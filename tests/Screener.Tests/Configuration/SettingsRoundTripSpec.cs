@@ -26,6 +26,9 @@ public sealed class SettingsRoundTripSpec
         ("screener.exchange.connection.max-connection-age", "12h", c => Ingest(c).Connection.MaxConnectionAge!, TimeSpan.FromHours(12)),
         ("screener.exchange.connection.rotation-retry-delay", "30s", c => Ingest(c).Connection.RotationRetryDelay, TimeSpan.FromSeconds(30)),
         ("screener.exchange.connection.connect-timeout", "4s", c => Ingest(c).Connection.ConnectTimeout, TimeSpan.FromSeconds(4)),
+        ("screener.exchange.connection.buffer-frames", "1000", c => Ingest(c).Connection.ChannelCapacity, 1000),
+        ("screener.exchange.connection.rotation-buffer-frames", "900", c => Ingest(c).Connection.RotationBufferCapacity, 900),
+        ("screener.exchange.connection.max-restarts", "12", c => Ingest(c).Connection.MaxRestarts, 12),
         ("screener.exchange.subscribe.messages-per-second", "2.5", c => Ingest(c).Connection.Subscription.MessagesPerSecond, 2.5),
         ("screener.exchange.subscribe.max-streams-per-message", "50", c => Ingest(c).Connection.Subscription.MaxStreamsPerMessage, 50),
         ("screener.exchange.subscribe.reply-timeout", "3s", c => Ingest(c).Connection.Subscription.ReplyTimeout, TimeSpan.FromSeconds(3)),
@@ -150,6 +153,8 @@ public sealed class SettingsRoundTripSpec
     [InlineData("screener.exchange.subscribe.max-streams-per-message", "2000", "was 2000")]
     [InlineData("screener.exchange.connection.no-data-timeout", "0ms", "was 00:00:00")]
     [InlineData("screener.exchange.snapshots.concurrency", "0", "was 0")]
+    [InlineData("screener.exchange.connection.buffer-frames", "0", "was 0")]
+    [InlineData("screener.exchange.connection.max-restarts", "-1", "was -1")]
     [InlineData("screener.exchange.pollers.open-interest", "1ms", "was 00:00:00.0010000")]
     public void Settings_must_refuse_an_out_of_range_connector_value_naming_key_and_value(string key, string value, string shown)
     {
