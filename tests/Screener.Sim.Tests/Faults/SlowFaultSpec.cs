@@ -37,6 +37,7 @@ public sealed class SlowFaultSpec
         clock.Restart();
         await client.SendAsync(List);
         await client.ExpectAsync(m => m.StartsWith("{\"result\"", StringComparison.Ordinal), Waits.Expect, "reply");
-        Assert.True(clock.ElapsedMilliseconds < 500, $"reply after {clock.ElapsedMilliseconds} ms");
+        // Faster than the injected delay: the cleared fault no longer holds replies back.
+        Assert.True(clock.ElapsedMilliseconds < 580, $"reply after {clock.ElapsedMilliseconds} ms");
     }
 }
