@@ -88,4 +88,37 @@ public sealed class OrderBookSpec
         Assert.Equal(1, book.BidLevels);
         Assert.Equal(1, book.AskLevels);
     }
+
+    [Fact]
+    public void OrderBook_must_treat_one_price_written_with_different_trailing_zeros_as_one_level()
+    {
+        var book = new OrderBook();
+        book.Apply(Levels([(100.10m, 1m)]), Levels([(100.2m, 1m)]));
+
+        book.Apply(Levels([(100.1m, 4m), (100.100000m, 5m)]), Levels([(100.20000000m, 0m)]));
+
+        Assert.Equal(new PriceLevel[] { new(100.10m, 5m) }, book.TopBids(10));
+        Assert.Equal(0, book.AskLevels);
+    }
+
+    [Fact]
+    public void OrderBook_must_stay_exact_for_prices_beyond_eight_decimals_and_beyond_the_integer_key()
+    {
+        var book = new OrderBook();
+        var prices = new[] { 100.5m, 0.000000001m, 100.123456789m, 100.12345678m, 100_000_000_000m, 100.1234567891m, 0.00000001m };
+        var random = new Random(3);
+
+        foreach (var price in prices.OrderBy(_ => random.Next())) book.Apply(Levels([(price, 1m)]), Levels([(price, 2m)]));
+        book.Apply(Levels([(100.12345678m, 0m)]), Levels([(0.000000001m, 0m)]));
+
+        var remaining = prices.Where(p => p != 100.12345678m).ToArray();
+        Assert.Equal(remaining.OrderDescending(), book.TopBids(10).Select(l => l.Price));
+        Assert.Equal(prices.Where(p => p != 0.000000001m).Order(), book.TopAsks(10).Select(l => l.Price));
+
+        // Cleared by a snapshot, the side goes back to exact integer keys and still orders correctly.
+        book.Reset(Levels([(99.99m, 1m), (100.01m, 1m)]), Levels([(100.02m, 1m)]));
+        book.Apply(Levels([(100.00m, 2m)]), Levels([(100.03m, 2m)]));
+        Assert.Equal([100.01m, 100.00m, 99.99m], book.TopBids(10).Select(l => l.Price));
+        Assert.Equal([100.02m, 100.03m], book.TopAsks(10).Select(l => l.Price));
+    }
 }
