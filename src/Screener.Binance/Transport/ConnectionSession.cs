@@ -40,6 +40,9 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
     private readonly ConcurrentDictionary<long, TaskCompletionSource<ControlReply>> _pending = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly MessagePacer _pacer;
+    // Never disposed: a late completion may still signal it, and it holds no OS handle unless one is asked for.
+    private readonly ManualResetEventSlim _sinkRoom = new(initialState: false, spinCount: 0);
+    private readonly Action _signalSinkRoom;
     private long _openedAt;
     private long _confirmedAt;
     private long _lastDataAt;
@@ -57,6 +60,7 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         _ids = ids;
         Number = number;
         _pacer = new MessagePacer(settings.Subscription.MessageInterval);
+        _signalSinkRoom = _sinkRoom.Set;
         _client = new WebsocketClient(settings.Url, logger: null, ConnectSocketAsync)
         {
             Name = $"{settings.ConnectionId}#{number}",
@@ -189,7 +193,7 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
                 Volatile.Write(ref _waitingForSink, 1);
                 try
                 {
-                    offered.AsTask().GetAwaiter().GetResult();
+                    WaitWithoutSpinning(offered);
                 }
                 finally
                 {
@@ -210,6 +214,24 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
         {
             End($"frame handling failed: {ex.GetBaseException().Message}");
         }
+    }
+
+    /// <summary>
+    /// Blocks the client's listening loop until <paramref name="offered"/> completes, then observes its outcome. The
+    /// thread sleeps at once instead of spinning first: under sustained backpressure the sink is full every time, and
+    /// spinning would burn a core for nothing.
+    /// </summary>
+    private void WaitWithoutSpinning(ValueTask offered)
+    {
+        var awaiter = offered.GetAwaiter();
+        if (!awaiter.IsCompleted)
+        {
+            _sinkRoom.Reset();
+            awaiter.UnsafeOnCompleted(_signalSinkRoom);
+            _sinkRoom.Wait();
+        }
+
+        awaiter.GetResult();
     }
 
     private void OnDisconnected(DisconnectionInfo info)
