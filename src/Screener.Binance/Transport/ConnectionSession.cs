@@ -244,11 +244,9 @@ internal sealed partial class ConnectionSession : IAsyncDisposable
                 Cancel();
                 break;
             case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
-                End(info.Exception is { } ex ? $"connection lost: {ex.GetBaseException().Message}" : "connection lost");
-                break;
+            // Before the handshake completes, OpenAsync reports a failure with its own wording.
             case DisconnectionType.Error when Volatile.Read(ref _openedAt) != 0:
-                // Before the handshake completes, OpenAsync reports the failure with its own wording.
-                End(info.Exception is { } error ? $"connection lost: {error.GetBaseException().Message}" : "connection lost");
+                End(info.Exception is { } ex ? $"connection lost: {ex.GetBaseException().Message}" : "connection lost");
                 break;
         }
     }
