@@ -128,7 +128,7 @@ public static class IngestBench
     }
 
     /// <summary>The most streams per connection for which the node's plan of <paramref name="symbols"/> has exactly <paramref name="connections"/> connections.</summary>
-    private static int StreamsFor(IReadOnlyList<string> symbols, int connections, Uri wsBase)
+    internal static int StreamsFor(IReadOnlyList<string> symbols, int connections, Uri wsBase)
     {
         var reachable = new SortedSet<int>();
         for (var streams = StreamPlanSettings.BinanceMaxStreams; streams >= 3; streams--)

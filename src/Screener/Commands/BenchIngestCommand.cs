@@ -4,8 +4,9 @@ namespace Screener.Commands;
 
 /// <summary>
 /// <c>screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
-/// [--channel-capacity N]</c>: the
-/// ingest benchmark (<see cref="IngestBench"/>). Progress goes to stderr, the table to stdout. Exits 1 when the child
+/// [--channel-capacity N] [--socket-floor]</c>: the
+/// ingest benchmark (<see cref="IngestBench"/>), or with <c>--socket-floor</c> the same tape read by bare sockets
+/// (<see cref="SocketFloor"/>). Progress goes to stderr, the table to stdout. Exits 1 when the child
 /// fails, the run stalls, or a verification check fails.
 /// </summary>
 public static class BenchIngestCommand
@@ -18,6 +19,7 @@ public static class BenchIngestCommand
         var seed = cl.Int("seed") ?? 42;
         var warmup = cl.Int("warmup");
         var channelCapacity = cl.Int("channel-capacity");
+        var socketFloor = cl.Flag("socket-floor");
         cl.RejectUnknown();
         if (symbols is < 1 or > Sim.Market.SymbolCatalog.MaxSymbols)
             throw new UsageException($"--symbols must be 1..{Sim.Market.SymbolCatalog.MaxSymbols}, was {symbols}.");
@@ -25,8 +27,10 @@ public static class BenchIngestCommand
         if (connections is < 2) throw new UsageException($"--connections must be at least 2 (books on /public, trades on /market), was {connections}.");
         if (warmup is { } w && (w < 1 || w >= messages)) throw new UsageException($"--warmup must be 1..{messages - 1}, was {w}.");
         if (channelCapacity is < 1) throw new UsageException($"--channel-capacity must be at least 1, was {channelCapacity}.");
+        if (socketFloor && channelCapacity is not null) throw new UsageException("--channel-capacity has no meaning with --socket-floor (there is no graph).");
 
         var options = new IngestBenchOptions(symbols, messages, connections, seed, warmup ?? IngestBenchOptions.DefaultWarmup(messages), channelCapacity);
+        if (socketFloor) return await RunSocketFloorAsync(options, ct);
         IngestBenchResult result;
         try
         {
@@ -39,5 +43,21 @@ public static class BenchIngestCommand
         }
         IngestBenchReport.Write(System.Console.Out, result);
         return result.Failures().Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunSocketFloorAsync(IngestBenchOptions options, CancellationToken ct)
+    {
+        SocketFloorResult result;
+        try
+        {
+            result = await SocketFloor.RunAsync(options, System.Console.Error, ct);
+        }
+        catch (BenchException e)
+        {
+            await System.Console.Error.WriteLineAsync($"bench failed: {e.Message}");
+            return 1;
+        }
+        result.Write(System.Console.Out);
+        return result.Messages == result.TapeFrames ? 0 : 1;
     }
 }
