@@ -12,11 +12,22 @@ using Screener.Hosting;
 
 namespace Screener.Bench;
 
+/// <summary>Which client reads the sockets in a <see cref="SocketFloor"/> run.</summary>
+public enum FloorClient
+{
+    /// <summary>A <see cref="ClientWebSocket"/> receive loop: the least any .NET client can spend.</summary>
+    Raw,
+
+    /// <summary>Websocket.Client's <c>WebsocketClient</c>, configured as the connector configures it.</summary>
+    WebsocketClient,
+}
+
 /// <summary>
-/// <c>screener bench ingest --socket-floor</c>: the same blaster, tape and connection plan as <see cref="IngestBench"/>,
-/// read by the barest client there is: one <see cref="ClientWebSocket"/> receive loop per connection that copies each
-/// frame into its own array and counts it. No Websocket.Client, no parse, no book, no graph: the cost of getting a
-/// frame off a loopback socket on this machine, the part of every client's budget that no client code can remove.
+/// <c>screener bench ingest --socket-floor raw|websocket-client</c>: the same blaster, tape and connection plan as
+/// <see cref="IngestBench"/>, read by the barest client there is: per connection, a receive loop (a bare
+/// <see cref="ClientWebSocket"/>, or Websocket.Client as the connector uses it) that copies each frame into its own
+/// array and counts it. No parse, no book, no graph: the cost of getting frames off loopback sockets on this machine,
+/// the part of the ingest budget that no code after the socket can remove.
 /// </summary>
 public static class SocketFloor
 {
@@ -24,7 +35,7 @@ public static class SocketFloor
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
     private static ReadOnlySpan<byte> EventFramePrefix => "{\"e\":"u8;
 
-    public static async Task<SocketFloorResult> RunAsync(IngestBenchOptions options, TextWriter progress, CancellationToken ct)
+    public static async Task<SocketFloorResult> RunAsync(IngestBenchOptions options, FloorClient client, TextWriter progress, CancellationToken ct)
     {
         var readyTimeout = TimeSpan.FromSeconds(60 + options.Messages / 20_000.0);
         progress.WriteLine($"starting the blaster: {options.Messages:N0} frames for {options.Symbols} symbols, seed {options.Seed} …");
@@ -44,11 +55,13 @@ public static class SocketFloor
             : exchange.MaxStreamsPerConnection;
         var plan = StreamPlan.Create(universe.Names, BinanceIngest.Kinds, new StreamPlanSettings(exchange.WsBase, streamsPerConnection));
         var subscription = BinanceIngest.SettingsFor(exchange).Connection.Subscription;
-        progress.WriteLine($"bare sockets: {plan.Connections.Count} connections, each frame copied out and counted, nothing else");
+        progress.WriteLine($"{Describe(client)}: {plan.Connections.Count} connections, each frame copied out and counted, nothing else");
 
         var counters = new FloorCounters(options.Warmup, blaster.TapeFrames);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var readers = plan.Connections.Select(c => ReadAsync(c, subscription, counters, stop.Token)).ToArray();
+        var readers = plan.Connections.Select(c => client == FloorClient.Raw
+            ? ReadAsync(c, subscription, counters, stop.Token)
+            : ReadWithWebsocketClientAsync(c, subscription, counters, stop.Token)).ToArray();
         try
         {
             await WatchAsync(blaster, counters, readers, progress, ct);
@@ -62,7 +75,39 @@ public static class SocketFloor
         var childExit = await blaster.StopAsync();
         if (childExit != 0)
             throw new BenchException(childExit is null ? "the blaster did not stop when asked and was killed." : $"the blaster exited with code {childExit}.");
-        return new SocketFloorResult(options, plan.Connections.Count, blaster.TapeFrames, counters.WindowStart, counters.WindowEnd, counters.Messages);
+        return new SocketFloorResult(options, client, plan.Connections.Count, blaster.TapeFrames, counters.WindowStart, counters.WindowEnd, counters.Messages);
+    }
+
+    public static string Describe(FloorClient client) => client == FloorClient.Raw
+        ? "a bare ClientWebSocket receive loop per connection"
+        : "a Websocket.Client WebsocketClient per connection (no reconnection, no text conversion)";
+
+    /// <summary>The same, through Websocket.Client: its listening loop hands each frame (already copied) to the handler.</summary>
+    private static async Task ReadWithWebsocketClientAsync(
+        ConnectionPlan connection, SubscriptionSettings subscription, FloorCounters counters, CancellationToken ct)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = new Websocket.Client.WebsocketClient(connection.Url)
+        {
+            IsReconnectionEnabled = false,
+            ReconnectTimeout = null,
+            ErrorReconnectTimeout = null,
+            IsTextMessageConversionEnabled = false,
+        };
+        using var frames = client.MessageReceived.Subscribe(message =>
+        {
+            if (message.Binary is { } frame && frame.AsSpan().StartsWith(EventFramePrefix)) counters.Message();
+        });
+        using var ended = client.DisconnectionHappened.Subscribe(_ => closed.TrySetResult());
+        await client.StartOrFail();
+        var requests = SubscriptionPlan.Create(connection.Streams, subscription);
+        foreach (var request in requests.Messages)
+        {
+            await client.SendInstant(request.ToString());
+            await Task.Delay(requests.Interval, ct);
+        }
+
+        await Task.WhenAny(closed.Task, Task.Delay(Timeout.Infinite, ct));
     }
 
     /// <summary>Connect, subscribe the planned streams, confirm them, then read until cancelled or the server closes.</summary>
@@ -158,7 +203,7 @@ public static class SocketFloor
 
 /// <summary>The figures of one socket-floor run.</summary>
 public sealed record SocketFloorResult(
-    IngestBenchOptions Options, int Connections, long TapeFrames, ResourceSample Start, ResourceSample End, long Messages)
+    IngestBenchOptions Options, FloorClient Client, int Connections, long TapeFrames, ResourceSample Start, ResourceSample End, long Messages)
 {
     public long MeasuredMessages => TapeFrames - Options.Warmup;
 
@@ -169,9 +214,9 @@ public sealed record SocketFloorResult(
     public void Write(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"bench ingest --socket-floor: {Options.Symbols} symbols, {Connections} connections, seed {Options.Seed}, " +
+        output.WriteLine($"bench ingest --socket-floor {(Client == FloorClient.Raw ? "raw" : "websocket-client")}: {Options.Symbols} symbols, {Connections} connections, seed {Options.Seed}, " +
                          $"tape {N(TapeFrames)} frames, warm-up {N(Options.Warmup)}; {Environment.ProcessorCount} cores");
-        output.WriteLine("  a bare ClientWebSocket loop per connection: each frame copied into its own array and counted; nothing else");
+        output.WriteLine($"  {SocketFloor.Describe(Client)}: each frame copied into its own array and counted; nothing else");
         output.WriteLine();
         Row(output, "messages", N(MeasuredMessages));
         Row(output, "wall time", $"{WallSeconds:F3} s");

@@ -4,8 +4,8 @@ namespace Screener.Commands;
 
 /// <summary>
 /// <c>screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
-/// [--channel-capacity N] [--socket-floor]</c>: the
-/// ingest benchmark (<see cref="IngestBench"/>), or with <c>--socket-floor</c> the same tape read by bare sockets
+/// [--channel-capacity N] [--socket-floor [raw|websocket-client]]</c>: the
+/// ingest benchmark (<see cref="IngestBench"/>), or with <c>--socket-floor</c> the same tape read by bare receive loops
 /// (<see cref="SocketFloor"/>). Progress goes to stderr, the table to stdout. Exits 1 when the child
 /// fails, the run stalls, or a verification check fails.
 /// </summary>
@@ -19,7 +19,13 @@ public static class BenchIngestCommand
         var seed = cl.Int("seed") ?? 42;
         var warmup = cl.Int("warmup");
         var channelCapacity = cl.Int("channel-capacity");
-        var socketFloor = cl.Flag("socket-floor");
+        var socketFloor = cl.String("socket-floor") switch
+        {
+            null => (FloorClient?)null,
+            "true" or "raw" => FloorClient.Raw,
+            "websocket-client" => FloorClient.WebsocketClient,
+            var other => throw new UsageException($"--socket-floor takes raw or websocket-client, not '{other}'."),
+        };
         cl.RejectUnknown();
         if (symbols is < 1 or > Sim.Market.SymbolCatalog.MaxSymbols)
             throw new UsageException($"--symbols must be 1..{Sim.Market.SymbolCatalog.MaxSymbols}, was {symbols}.");
@@ -27,10 +33,10 @@ public static class BenchIngestCommand
         if (connections is < 2) throw new UsageException($"--connections must be at least 2 (books on /public, trades on /market), was {connections}.");
         if (warmup is { } w && (w < 1 || w >= messages)) throw new UsageException($"--warmup must be 1..{messages - 1}, was {w}.");
         if (channelCapacity is < 1) throw new UsageException($"--channel-capacity must be at least 1, was {channelCapacity}.");
-        if (socketFloor && channelCapacity is not null) throw new UsageException("--channel-capacity has no meaning with --socket-floor (there is no graph).");
+        if (socketFloor is not null && channelCapacity is not null) throw new UsageException("--channel-capacity has no meaning with --socket-floor (there is no graph).");
 
         var options = new IngestBenchOptions(symbols, messages, connections, seed, warmup ?? IngestBenchOptions.DefaultWarmup(messages), channelCapacity);
-        if (socketFloor) return await RunSocketFloorAsync(options, ct);
+        if (socketFloor is { } client) return await RunSocketFloorAsync(options, client, ct);
         IngestBenchResult result;
         try
         {
@@ -45,12 +51,12 @@ public static class BenchIngestCommand
         return result.Failures().Count == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunSocketFloorAsync(IngestBenchOptions options, CancellationToken ct)
+    private static async Task<int> RunSocketFloorAsync(IngestBenchOptions options, FloorClient client, CancellationToken ct)
     {
         SocketFloorResult result;
         try
         {
-            result = await SocketFloor.RunAsync(options, System.Console.Error, ct);
+            result = await SocketFloor.RunAsync(options, client, System.Console.Error, ct);
         }
         catch (BenchException e)
         {

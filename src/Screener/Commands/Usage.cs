@@ -30,14 +30,15 @@ public static class Usage
               Build the symbol universe from exchangeInfo and print the stable connection plan (and exclusions).
               --sim plans against an in-process simulated exchange; --all ignores the configured symbol list.
           screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
-                                [--channel-capacity N] [--socket-floor]
+                                [--channel-capacity N] [--socket-floor [raw|websocket-client]]
               Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector
               and the ingest half of the graph (parse, normalise, symbol router, book sync); print messages/s,
               process CPU µs and GC bytes per message, and the checks (all decoded, books synced, no gaps).
               --connections plans that many connections (default: the configured plan); --warmup defaults to
               two fifths of the tape (the JIT's tiering settles in it); --channel-capacity overrides the
               frames buffered per connection (256). --socket-floor reads the same tape with a bare
-              ClientWebSocket loop per connection (copy and count, nothing else): what the sockets alone cost.
+              receive loop per connection (ClientWebSocket, or Websocket.Client as the connector uses it), copying
+              and counting each frame and nothing else: what getting frames off the sockets alone costs.
           screener help
               This text.
 
