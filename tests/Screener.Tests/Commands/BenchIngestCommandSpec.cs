@@ -39,6 +39,32 @@ public sealed class BenchIngestCommandSpec
         Assert.Contains("--connections must be at least 2", stderr);
     }
 
+    [Theory]
+    [InlineData("raw", "a bare ClientWebSocket receive loop per connection")]
+    [InlineData("websocket-client", "a Websocket.Client WebsocketClient per connection")]
+    public async Task Socket_floor_must_read_every_tape_frame_with_the_named_client(string client, string described)
+    {
+        var (exitCode, stdout, stderr) = await RunAsync("bench", "ingest", "--socket-floor", client, "--symbols", "6", "--messages", "20000", "--seed", "7");
+
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains(described, stdout);
+        Assert.Equal((20_000L, 20_000L), Pair(stdout, "tape frames received"));
+        Assert.Equal(12_000L, Single(stdout, "messages"));
+        Assert.Matches(@"process CPU / message\s+\d+\.\d{3} µs", stdout);
+    }
+
+    [Fact]
+    public async Task Socket_floor_must_refuse_an_unknown_client_and_a_channel_capacity()
+    {
+        var (unknownExit, _, unknownError) = await RunAsync("bench", "ingest", "--socket-floor", "curl");
+        var (capacityExit, _, capacityError) = await RunAsync("bench", "ingest", "--socket-floor", "--channel-capacity", "64");
+
+        Assert.Equal(2, unknownExit);
+        Assert.Contains("--socket-floor takes raw or websocket-client, not 'curl'", unknownError);
+        Assert.Equal(2, capacityExit);
+        Assert.Contains("--channel-capacity has no meaning with --socket-floor", capacityError);
+    }
+
     private static long Single(string table, string row) =>
         long.Parse(Row(table, row, @"([\d,]+)").Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture);
 
