@@ -10,26 +10,29 @@ namespace Screener.Pipeline;
 /// <param name="RankEveryTicks">A rank round every N ticks (the rank cadence is Cadence × N).</param>
 /// <param name="MaxSymbols">Upper bound on per-symbol substreams; exceeding it fails the graph loudly.</param>
 /// <param name="HeartbeatLag">How far behind a heartbeat's local time the clock may advance while the market is quiet.</param>
+/// <param name="WarmUpTicks">Ticks with a mid before a symbol's snapshots drop the WarmUp flag; windows longer than
+/// that are computed over the history they hold so far.</param>
 /// <param name="ContextSymbol">Symbol whose returns feed the market context (BTC).</param>
+/// <param name="SecondContextSymbol">The second context symbol (ETH).</param>
 /// <param name="StaleThresholds">Per stream kind (<see cref="Stages.StreamKinds"/>): silence longer than this marks the
 /// symbol's stream stale (a <c>Stale</c> event, DATA_ISSUE downstream) until data of that kind flows again.</param>
 public sealed record PipelineSettings(
     TimeSpan Cadence,
     int RankEveryTicks,
     int MaxSymbols,
-    int ShortWindowTicks,
-    int LongWindowTicks,
+    int WarmUpTicks,
     TimeSpan StaleAfter,
     TimeSpan HeartbeatLag,
     TimeSpan MaxCatchUp,
     string ContextSymbol,
+    string SecondContextSymbol,
     ScoringSettings Scoring,
     RankingSettings Ranking,
     IReadOnlyDictionary<string, TimeSpan> StaleThresholds)
 {
     public static PipelineSettings Default { get; } = new(
-        TimeSpan.FromMilliseconds(250), 4, 1200, 20, 240, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1),
-        TimeSpan.FromMinutes(1), "BTCUSDT", ScoringSettings.Default, new RankingSettings(),
+        TimeSpan.FromMilliseconds(250), 4, 1200, 20, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1),
+        TimeSpan.FromMinutes(1), "BTCUSDT", "ETHUSDT", ScoringSettings.Default, new RankingSettings(),
         new Dictionary<string, TimeSpan>
         {
             [Stages.StreamKinds.Depth] = TimeSpan.FromSeconds(5),
@@ -45,12 +48,14 @@ public sealed record PipelineSettings(
         Require(Cadence >= TimeSpan.FromMilliseconds(10), $"cadence must be at least 10 ms, was {Cadence.TotalMilliseconds} ms");
         Require(RankEveryTicks >= 1, $"rank-every-ticks must be at least 1, was {RankEveryTicks}");
         Require(MaxSymbols >= 1, $"max-symbols must be at least 1, was {MaxSymbols}");
-        Require(ShortWindowTicks >= 2 && LongWindowTicks >= ShortWindowTicks,
-            $"windows must satisfy 2 <= short ({ShortWindowTicks}) <= long ({LongWindowTicks})");
+        Require(WarmUpTicks >= 1, $"warm-up-ticks must be at least 1, was {WarmUpTicks}");
+        Require(Cadence > TimeSpan.Zero && TimeSpan.TicksPerSecond % Cadence.Ticks == 0,
+            $"cadence must divide 1 s so every feature window is a whole number of ticks, was {Cadence.TotalMilliseconds} ms");
         Require(StaleAfter > TimeSpan.Zero, "stale-after must be positive");
         Require(HeartbeatLag >= TimeSpan.Zero, "heartbeat-lag cannot be negative");
         Require(MaxCatchUp >= Cadence, "max-catch-up must be at least one cadence");
         Require(!string.IsNullOrWhiteSpace(ContextSymbol), "context-symbol must be set");
+        Require(!string.IsNullOrWhiteSpace(SecondContextSymbol), "second-context-symbol must be set");
         Require(Scoring.Profiles.Count > 0 && Scoring.HorizonsSeconds.Count > 0, "at least one profile and one horizon are required");
         Ranking.Validate();
         foreach (var kind in Stages.StreamKinds.All)

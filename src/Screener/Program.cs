@@ -22,6 +22,7 @@ public static class Program
                 ["parse", _] => await ParseCommand.RunAsync(cl, cts.Token),
                 ["book"] => await BookCommand.RunAsync(cl, cts.Token),
                 ["plan"] => await PlanCommand.RunAsync(cl, cts.Token),
+                ["features", "spec"] => await FeaturesSpecCommand.RunAsync(cl),
                 ["bench", "ingest"] => await BenchIngestCommand.RunAsync(cl, cts.Token),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),

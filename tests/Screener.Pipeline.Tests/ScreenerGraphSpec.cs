@@ -67,7 +67,7 @@ public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debu
         var predictions = new List<PredictionBatch>();
         var ranks = new List<RankEvent>();
         var settings = Settings();
-        var spec = SpineFeatures.Create(settings.ShortWindowTicks, settings.LongWindowTicks);
+        var spec = MarketFeatures.Spec;
         var sinks = new ScreenerSinks(
             Collect(raw), Collect(predictions), Collect(ranks), notifiers ?? []);
         var services = new GraphServices(new CanonicalEventDecoder(), new BaselineScorer(settings.Scoring), spec,

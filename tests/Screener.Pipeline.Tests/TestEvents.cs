@@ -23,8 +23,7 @@ public static class TestEvents
     public static PipelineSettings Settings(int rankEveryTicks = 4) => PipelineSettings.Default with
     {
         RankEveryTicks = rankEveryTicks,
-        ShortWindowTicks = 2,
-        LongWindowTicks = 4,
+        WarmUpTicks = 2,
         Ranking = PipelineSettings.Default.Ranking with { EnterScore = -1000, ExitScore = -2000, MinDwellRounds = 0, TopK = 2 },
     };
 }

@@ -46,17 +46,38 @@ public sealed class OrderBook
         foreach (var level in asks) _asks.Set(level.Price, level.Quantity);
     }
 
+    /// <summary>Bid prices as doubles, best level <b>last</b> (ascending); for features, which need no exact keys.</summary>
+    public ReadOnlySpan<double> BidPriceValues => _bids.PriceValues;
+
+    /// <summary>Bid quantities as doubles, aligned with <see cref="BidPriceValues"/>.</summary>
+    public ReadOnlySpan<double> BidQuantityValues => _bids.QuantityValues;
+
+    /// <summary>Ask prices as doubles, best level <b>last</b> (descending).</summary>
+    public ReadOnlySpan<double> AskPriceValues => _asks.PriceValues;
+
+    /// <summary>Ask quantities as doubles, aligned with <see cref="AskPriceValues"/>.</summary>
+    public ReadOnlySpan<double> AskQuantityValues => _asks.QuantityValues;
+
     public IReadOnlyList<PriceLevel> TopBids(int count) => _bids.Top(count);
 
     public IReadOnlyList<PriceLevel> TopAsks(int count) => _asks.Top(count);
 
-    /// <summary>One side, sorted so that the best level is the last entry.</summary>
+    /// <summary>
+    /// One side, sorted so that the best level is the last entry. Exact decimal keys and quantities, with double
+    /// copies kept alongside for readers that compute with them.
+    /// </summary>
     private sealed class BookSide(bool bestIsHighest)
     {
         private decimal[] _prices = new decimal[64];
         private decimal[] _quantities = new decimal[64];
+        private double[] _priceValues = new double[64];
+        private double[] _quantityValues = new double[64];
 
         public int Count { get; private set; }
+
+        public ReadOnlySpan<double> PriceValues => _priceValues.AsSpan(0, Count);
+
+        public ReadOnlySpan<double> QuantityValues => _quantityValues.AsSpan(0, Count);
 
         public PriceLevel? Best => Count == 0 ? null : new PriceLevel(_prices[Count - 1], _quantities[Count - 1]);
 
@@ -70,11 +91,14 @@ public sealed class OrderBook
                 if (quantity != 0m)
                 {
                     _quantities[index] = quantity;
+                    _quantityValues[index] = (double)quantity;
                     return;
                 }
                 var after = Count - index - 1;
                 Array.Copy(_prices, index + 1, _prices, index, after);
                 Array.Copy(_quantities, index + 1, _quantities, index, after);
+                Array.Copy(_priceValues, index + 1, _priceValues, index, after);
+                Array.Copy(_quantityValues, index + 1, _quantityValues, index, after);
                 Count--;
                 return;
             }
@@ -84,11 +108,17 @@ public sealed class OrderBook
             {
                 Array.Resize(ref _prices, Count * 2);
                 Array.Resize(ref _quantities, Count * 2);
+                Array.Resize(ref _priceValues, Count * 2);
+                Array.Resize(ref _quantityValues, Count * 2);
             }
             Array.Copy(_prices, at, _prices, at + 1, Count - at);
             Array.Copy(_quantities, at, _quantities, at + 1, Count - at);
+            Array.Copy(_priceValues, at, _priceValues, at + 1, Count - at);
+            Array.Copy(_quantityValues, at, _quantityValues, at + 1, Count - at);
             _prices[at] = price;
             _quantities[at] = quantity;
+            _priceValues[at] = (double)price;
+            _quantityValues[at] = (double)quantity;
             Count++;
         }
 

@@ -5,10 +5,10 @@ namespace Screener.Analytics.Scoring;
 
 /// <summary>
 /// The explicit baseline used until a trained model is installed: a volatility-and-flow heuristic, not a model.
-/// Per (profile, horizon h):
+/// Volatility per √second from the 30-s and 5-min realized volatilities (rv_W / √W), then per (profile, horizon h in s):
 /// <code>
-///   zVol   = (vol_short - vol_long) / max(vol_long, 0.1)
-///   move   = vol_short * sqrt(h / cadence) * (1 + 0.5 * max(0, zVol) + |imbalance_short|)
+///   zVol   = (vol_30s - vol_5m) / max(vol_5m, 0.1)
+///   move   = vol_30s * sqrt(h) * (1 + 0.5 * max(0, zVol) + |trade_imbalance_30s|)
 ///   cost   = entry fee + exit fee + half-spreads paid * spread / 2
 ///   net    = move - cost
 ///   P      = 1 / (1 + exp(-net / max(cost, 1)))     (a squashing of net edge, NOT a calibrated probability)
@@ -28,10 +28,10 @@ public sealed class BaselineScorer : IPredictor
     public PredictionSnapshot Predict(FeatureSnapshot features)
     {
         var v = features.Values;
-        var spread = v[SpineFeatures.SpreadBps];
-        var volShort = v[SpineFeatures.RealizedVolBps];
-        var volLong = v[SpineFeatures.RealizedVolBpsLong];
-        var imbalance = Math.Abs(v[SpineFeatures.TradeImbalance]);
+        var spread = v[MarketFeatures.SpreadBps];
+        var volShort = v[MarketFeatures.RealizedVolBps[MarketFeatures.W30s]] / Math.Sqrt(30);
+        var volLong = v[MarketFeatures.RealizedVolBps[MarketFeatures.W5m]] / Math.Sqrt(300);
+        var imbalance = Math.Abs(v[MarketFeatures.TradeImbalance[MarketFeatures.W30s]]);
         var zVol = (volShort - volLong) / Math.Max(volLong, 0.1);
         var boost = 1 + 0.5 * Math.Max(0, zVol) + imbalance;
 
@@ -39,7 +39,7 @@ public sealed class BaselineScorer : IPredictor
         foreach (var profile in _settings.Profiles)
         foreach (var horizon in _settings.HorizonsSeconds)
         {
-            var move = volShort * Math.Sqrt(horizon / _settings.Cadence.TotalSeconds) * boost;
+            var move = volShort * Math.Sqrt(horizon) * boost;
             var cost = profile.CostBps(spread);
             var net = move - cost;
             var p = 1 / (1 + Math.Exp(-net / Math.Max(cost, 1)));
@@ -49,9 +49,9 @@ public sealed class BaselineScorer : IPredictor
         var gates = features.Quality == DataQuality.Ok ? EquatableArray<string>.Empty : EquatableArray.Create(Gates.DataIssue);
         Attribution[] attributions =
         [
-            new("realized_vol_bps", volShort),
+            new("realized_vol_bps_30s", volShort),
             new("vol_surge", 0.5 * Math.Max(0, zVol)),
-            new("trade_imbalance", imbalance),
+            new("trade_imbalance_30s", imbalance),
             new("spread_bps", -spread),
         ];
         return new PredictionSnapshot(features.Symbol, features.Time, ModelVersion, heads.ToArray(), "unclassified", attributions, gates);

@@ -19,8 +19,14 @@ public sealed class MarketClock
     private readonly long _maxCatchUp;
     private readonly string _contextSymbol;
     private readonly SortedSet<string> _symbols = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (double Mid, double MidAtLastTick)> _mids = new(StringComparer.Ordinal);
-    private readonly RollingWindow _btcReturns;
+    private readonly string _secondContextSymbol;
+    private readonly Dictionary<string, double> _mids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MidHistory> _history = new(StringComparer.Ordinal);
+    private readonly int _breadthTicks;
+    private readonly ContextReturns _btc;
+    private readonly ContextReturns _eth;
+    private readonly double[] _regime;
+    private long _regimeCount;
     private readonly Dictionary<string, long> _thresholds;
     private readonly SortedDictionary<(string Symbol, string Kind), (long LastSeen, bool Stale)> _streams = new(StreamOrder.Instance);
     private readonly StreamHealthBoard? _board;
@@ -35,7 +41,12 @@ public sealed class MarketClock
         _heartbeatLag = settings.HeartbeatLag.Ticks;
         _maxCatchUp = settings.MaxCatchUp.Ticks;
         _contextSymbol = settings.ContextSymbol;
-        _btcReturns = new RollingWindow(settings.LongWindowTicks);
+        _secondContextSymbol = settings.SecondContextSymbol;
+        var windows = SymbolFeatureEngine.WindowTicks(settings.Cadence);
+        _breadthTicks = windows[MarketFeatures.W30s];
+        _btc = new ContextReturns(windows[MarketFeatures.W30s], windows[MarketFeatures.W5m]);
+        _eth = new ContextReturns(windows[MarketFeatures.W30s], windows[MarketFeatures.W5m]);
+        _regime = new double[Math.Max(1, (int)(MarketFeatures.RegimeHistory.Ticks / settings.Cadence.Ticks))];
         _thresholds = settings.StaleThresholds.ToDictionary(kv => kv.Key, kv => kv.Value.Ticks);
     }
 
@@ -80,11 +91,7 @@ public sealed class MarketClock
             var lastSeen = _streams.TryGetValue(key, out var seen) ? Math.Max(seen.LastSeen, e.TsEvent) : e.TsEvent;
             _streams[key] = (lastSeen, false);
         }
-        if (e is BookTop top && top.BidPrice > 0 && top.AskPrice > 0)
-        {
-            var mid = (double)(top.BidPrice + top.AskPrice) / 2;
-            _mids[e.Symbol] = _mids.TryGetValue(e.Symbol, out var m) ? (mid, m.MidAtLastTick) : (mid, mid);
-        }
+        if (e is BookTop top && top.BidPrice > 0 && top.AskPrice > 0) _mids[e.Symbol] = (double)(top.BidPrice + top.AskPrice) / 2;
         output.Add(e);
     }
 
@@ -134,21 +141,83 @@ public sealed class MarketClock
         StaleEvents += turned.Count;
     }
 
+    /// <summary>
+    /// The context every symbol sees at <paramref name="time"/>: BTC and ETH returns and volatility, breadth over 30 s
+    /// and the volatility regime. Symbols are visited in ordinal order, so the result never depends on arrival order.
+    /// </summary>
     private MarketContext Context(long time)
     {
-        double btcReturn = 0;
         int rising = 0, measured = 0;
         foreach (var symbol in _mids.Keys.Order(StringComparer.Ordinal).ToList())
         {
-            var (mid, previous) = _mids[symbol];
-            var r = Math.Log(mid / previous) * 10_000;
-            if (symbol == _contextSymbol) btcReturn = r;
-            measured++;
-            if (r > 0) rising++;
-            _mids[symbol] = (mid, mid);
+            if (!_history.TryGetValue(symbol, out var history)) _history.Add(symbol, history = new MidHistory(_breadthTicks));
+            var mid = _mids[symbol];
+            if (history.TryAgo(_breadthTicks - 1, out var then))
+            {
+                measured++;
+                if (mid > then) rising++;
+            }
+            history.Push(mid);
         }
-        _btcReturns.Push(btcReturn);
+
+        var btc = _btc.Tick(_mids.GetValueOrDefault(_contextSymbol));
+        var eth = _eth.Tick(_mids.GetValueOrDefault(_secondContextSymbol));
+        var btcVolatility = _btc.Volatility;
+        var regime = Regime(btcVolatility);
         var breadth = measured == 0 ? 0.5 : (double)rising / measured;
-        return new MarketContext(time, btcReturn, _btcReturns.StandardDeviation(), breadth, _symbols.Count);
+        return new MarketContext(time, btc, btcVolatility, breadth, _symbols.Count,
+            _btc.Return30s, eth, _eth.Return30s, _eth.Volatility, regime);
+    }
+
+    /// <summary>Share of the last hour's ticks whose BTC volatility was at or below <paramref name="volatility"/>.</summary>
+    private double Regime(double volatility)
+    {
+        _regime[(int)(_regimeCount % _regime.Length)] = volatility;
+        _regimeCount++;
+        var held = (int)Math.Min(_regimeCount, _regime.Length);
+        var below = 0;
+        for (var i = 0; i < held; i++)
+            if (_regime[i] <= volatility) below++;
+        return held <= 1 ? 0.5 : (double)below / held;
+    }
+
+    /// <summary>A context symbol's per-tick mid log returns, with their 30-s sum and 5-min realized volatility.</summary>
+    private sealed class ContextReturns(int shortTicks, int longTicks)
+    {
+        private readonly TickRing _ring = new(2, [shortTicks, longTicks]);
+        private readonly double[] _row = new double[2];
+        private double _previous;
+
+        public double Return30s => _ring.Pushed == 0 ? 0 : _ring.Sum(0, 0);
+
+        public double Volatility => _ring.Pushed == 0 ? 0 : Math.Sqrt(Math.Max(0, _ring.Sum(1, 1)));
+
+        /// <summary>Closes one tick at <paramref name="mid"/> (0 when unknown) and returns its log return in bps.</summary>
+        public double Tick(double mid)
+        {
+            var r = mid > 0 && _previous > 0 ? Math.Log(mid / _previous) * 10_000 : 0;
+            if (mid > 0) _previous = mid;
+            _row[0] = r;
+            _row[1] = r * r;
+            _ring.Push(_row);
+            return r;
+        }
+    }
+
+    /// <summary>One symbol's mid at each of the last ticks since it first had one.</summary>
+    private sealed class MidHistory(int length)
+    {
+        private readonly double[] _mids = new double[length];
+        private long _count;
+
+        public void Push(double mid) => _mids[(int)(_count++ % _mids.Length)] = mid;
+
+        public bool TryAgo(int ticksAgo, out double mid)
+        {
+            mid = 0;
+            if (ticksAgo >= _count || ticksAgo >= _mids.Length) return false;
+            mid = _mids[(int)((_count - 1 - ticksAgo) % _mids.Length)];
+            return mid > 0;
+        }
     }
 }

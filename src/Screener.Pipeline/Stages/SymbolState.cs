@@ -28,7 +28,7 @@ public sealed class SymbolState
     {
         Symbol = symbol;
         _services = services;
-        _features = new SymbolFeatureEngine(services.Spec, settings.ShortWindowTicks, settings.LongWindowTicks, settings.StaleAfter);
+        _features = new SymbolFeatureEngine(services.Spec, settings.Cadence, settings.WarmUpTicks, settings.StaleAfter);
     }
 
     public string Symbol { get; }
@@ -58,6 +58,12 @@ public sealed class SymbolState
                 break;
             case FundingInterval interval when interval.Hours > 0:
                 _features.OnFundingInterval(interval);
+                break;
+            case Liquidation liquidation:
+                _features.OnLiquidation(liquidation);
+                break;
+            case OpenInterest openInterest:
+                _features.OnOpenInterest(openInterest);
                 break;
             case DepthSnapshot depth:
                 var wasPending = _resyncPending;
@@ -94,7 +100,7 @@ public sealed class SymbolState
 
     private SymbolOutput Publish(Tick tick)
     {
-        var snapshot = _features.Snapshot(Symbol, tick.Time, _book.State == BookSyncState.Synced);
+        var snapshot = _features.Snapshot(Symbol, tick, _book.Book, _book.State == BookSyncState.Synced);
         if (_staleKinds.Count > 0 && !snapshot.Quality.HasFlag(DataQuality.Stale))
             snapshot = snapshot with { Quality = snapshot.Quality | DataQuality.Stale };
         var health = _health.Count == 0 ? (IReadOnlyList<MarketEvent>)[] : _health.ToArray();

@@ -29,6 +29,9 @@ public static class Usage
           screener plan [--sim] [--all]
               Build the symbol universe from exchangeInfo and print the stable connection plan (and exclusions).
               --sim plans against an in-process simulated exchange; --all ignores the configured symbol list.
+          screener features spec [--json]
+              Print the feature spec every FeatureSnapshot carries: version, hash, NaN policy, and per feature
+              its index, name, window, unit and meaning.
           screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
                                 [--channel-capacity N] [--socket-floor [raw|websocket-client]]
               Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector

@@ -74,7 +74,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         var log = loggerFactory.CreateLogger("Screener.Node");
         var host = await AkkaNodeHost.StartAsync(config, serilog, cluster: true, ct);
 
-        var spec = SpineFeatures.Create(pipeline.ShortWindowTicks, pipeline.LongWindowTicks);
+        var spec = MarketFeatures.Spec;
         var predictor = new BaselineScorer(pipeline.Scoring);
         log.LogInformation(
             "Predictions come from the baseline scorer {ModelVersion}: a volatility-and-flow heuristic, not a trained model. Feature spec {SpecVersion} hash {SpecHash}",

@@ -9,61 +9,57 @@ namespace Screener.Analytics.Tests.Features;
 public sealed class FeatureSpecSpec
 {
     /// <summary>
-    /// SHA-256 of "spine-v2" + "\n name|window|unit" per feature, first 8 bytes in lower hex (recomputed
-    /// independently of the engine when pinned). If this fails, every installed model's manifest is stale:
-    /// bump the spec version on purpose, never by accident.
+    /// SHA-256 of "market-v1" + "\n name|window|unit" per feature, first 8 bytes in lower hex (recomputed
+    /// independently of the engine, from <c>screener features spec --json</c>, when pinned). If this fails, every
+    /// installed model's manifest is stale: bump the spec version on purpose, never by accident.
     /// </summary>
-    private const string PinnedSpine20x240 = "629d54b64232a46e";
+    private const string PinnedMarketV1 = "691f7f0df003bb96";
+
+    private static readonly FeatureSpec Market = MarketFeatures.Spec;
 
     [Fact]
-    public void FeatureSpec_must_keep_the_pinned_hash_for_the_default_spine()
+    public void FeatureSpec_must_keep_the_pinned_hash_for_the_shipped_spec()
     {
-        Assert.Equal(PinnedSpine20x240, SpineFeatures.Create(20, 240).Hash);
-        Assert.Equal(SpineFeatures.Create(20, 240).Hash, SpineFeatures.Create(20, 240).Hash);
+        Assert.Equal(PinnedMarketV1, Market.Hash);
+        Assert.Equal("market-v1", Market.Version);
+        Assert.Equal(66, Market.Features.Count);
     }
 
-    [Theory]
-    [InlineData(21, 240)]
-    [InlineData(20, 241)]
-    [InlineData(240, 20)]
-    public void FeatureSpec_must_change_the_hash_when_a_window_changes(int shortTicks, int longTicks) =>
-        Assert.NotEqual(PinnedSpine20x240, SpineFeatures.Create(shortTicks, longTicks).Hash);
-
     [Fact]
-    public void FeatureSpec_must_change_the_hash_when_a_name_unit_or_version_changes()
+    public void FeatureSpec_must_change_the_hash_when_a_name_unit_window_or_version_changes()
     {
-        var spine = SpineFeatures.Create(20, 240);
-        var features = spine.Features.ToArray();
+        var features = Market.Features.ToArray();
 
         var renamed = (FeatureDefinition[])features.Clone();
         renamed[0] = renamed[0] with { Name = "spread" };
         var reunited = (FeatureDefinition[])features.Clone();
         reunited[0] = reunited[0] with { Unit = "ratio" };
+        var rewindowed = (FeatureDefinition[])features.Clone();
+        rewindowed[8] = rewindowed[8] with { Window = "2s" };
 
-        Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, renamed, spine.NanPolicy).Hash);
-        Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, reunited, spine.NanPolicy).Hash);
-        Assert.NotEqual(spine.Hash, new FeatureSpec("spine-v3", features, spine.NanPolicy).Hash);
-        Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, features[..^1], spine.NanPolicy).Hash);
+        Assert.NotEqual(Market.Hash, new FeatureSpec(Market.Version, renamed, Market.NanPolicy).Hash);
+        Assert.NotEqual(Market.Hash, new FeatureSpec(Market.Version, reunited, Market.NanPolicy).Hash);
+        Assert.NotEqual(Market.Hash, new FeatureSpec(Market.Version, rewindowed, Market.NanPolicy).Hash);
+        Assert.NotEqual(Market.Hash, new FeatureSpec("market-v2", features, Market.NanPolicy).Hash);
+        Assert.NotEqual(Market.Hash, new FeatureSpec(Market.Version, features[..^1], Market.NanPolicy).Hash);
     }
 
     [Fact]
     public void FeatureSpec_must_change_the_hash_when_the_order_changes()
     {
-        var spine = SpineFeatures.Create(20, 240);
-        var swapped = spine.Features.ToArray();
+        var swapped = Market.Features.ToArray();
         (swapped[3], swapped[5]) = (swapped[5], swapped[3]);
 
-        Assert.NotEqual(spine.Hash, new FeatureSpec(spine.Version, swapped, spine.NanPolicy).Hash);
+        Assert.NotEqual(Market.Hash, new FeatureSpec(Market.Version, swapped, Market.NanPolicy).Hash);
     }
 
     [Fact]
     public void FeatureSpec_must_keep_the_hash_when_only_documentation_changes()
     {
         // Meaning and NaN policy are prose: rewording them must not invalidate trained models.
-        var spine = SpineFeatures.Create(20, 240);
-        var reworded = spine.Features.Select(f => f with { Meaning = f.Meaning + " (reworded)" }).ToArray();
+        var reworded = Market.Features.Select(f => f with { Meaning = f.Meaning + " (reworded)" }).ToArray();
 
-        Assert.Equal(PinnedSpine20x240, new FeatureSpec(spine.Version, reworded, "other policy text").Hash);
+        Assert.Equal(PinnedMarketV1, new FeatureSpec(Market.Version, reworded, "other policy text").Hash);
     }
 
     [Fact]
@@ -71,24 +67,34 @@ public sealed class FeatureSpecSpec
     {
         // A record `with` copies every field, including one computed in an initializer. A derived spec
         // carrying the old hash would let a model accept a vector it was never trained on.
-        var spine = SpineFeatures.Create(20, 240);
-
-        Assert.Equal(new FeatureSpec("spine-v3", spine.Features, spine.NanPolicy).Hash, (spine with { Version = "spine-v3" }).Hash);
-        Assert.Equal(SpineFeatures.Create(20, 241).Hash, (spine with { Features = SpineFeatures.Create(20, 241).Features }).Hash);
+        Assert.Equal(new FeatureSpec("market-v2", Market.Features, Market.NanPolicy).Hash, (Market with { Version = "market-v2" }).Hash);
+        var shorter = Market.Features.Take(10).ToArray();
+        Assert.Equal(new FeatureSpec(Market.Version, shorter, Market.NanPolicy).Hash, (Market with { Features = shorter }).Hash);
     }
 
     [Fact]
-    public void FeatureSpec_must_find_features_by_name_in_spec_order()
+    public void Spec_must_name_every_feature_once_with_a_window_unit_and_meaning()
     {
-        var spine = SpineFeatures.Create(20, 240);
+        Assert.Equal(Market.Features.Count, Market.Features.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(Market.Features, f =>
+        {
+            Assert.Matches("^[a-z0-9_]+$", f.Name);
+            Assert.False(string.IsNullOrWhiteSpace(f.Window));
+            Assert.False(string.IsNullOrWhiteSpace(f.Unit));
+            Assert.False(string.IsNullOrWhiteSpace(f.Meaning));
+        });
+        for (var i = 0; i < Market.Features.Count; i++) Assert.Equal(i, Market.IndexOf(Market.Features[i].Name));
+    }
 
-        Assert.Equal(SpineFeatures.SpreadBps, spine.IndexOf("spread_bps"));
-        Assert.Equal(SpineFeatures.TradeImbalance, spine.IndexOf("trade_imbalance"));
-        Assert.Equal(SpineFeatures.RealizedVolBpsLong, spine.IndexOf("realized_vol_bps_long"));
-        Assert.Equal(SpineFeatures.TradeCount, spine.IndexOf("trade_count"));
-        Assert.Equal(SpineFeatures.FundingRate8hBps, spine.IndexOf("funding_rate_8h_bps"));
-        Assert.Equal(9, spine.Features.Count);
-        for (var i = 0; i < spine.Features.Count; i++) Assert.Equal(i, spine.IndexOf(spine.Features[i].Name));
+    [Fact]
+    public void Spec_must_cover_every_family_over_each_of_its_windows()
+    {
+        foreach (var family in new[] { "return_bps", "realized_vol_bps", "ofi", "trade_imbalance", "trade_rate", "vwap_dev_bps" })
+            foreach (var window in MarketFeatures.WindowNames)
+                Assert.Equal(window, Market.Features[Market.IndexOf($"{family}_{window}")].Window);
+        Assert.Equal(["1s", "5s", "30s", "2m", "5m"], MarketFeatures.WindowNames);
+        Assert.Equal(MarketFeatures.TradeRateZ1s + 2, Market.IndexOf("trade_rate_z_30s"));
+        Assert.Equal(MarketFeatures.KyleLambda30s + 2, Market.IndexOf("kyle_lambda_5m"));
     }
 
     [Theory]
@@ -97,7 +103,7 @@ public sealed class FeatureSpecSpec
     [InlineData("")]
     public void FeatureSpec_must_throw_on_an_unknown_feature_name(string name)
     {
-        var error = Assert.Throws<ArgumentException>(() => SpineFeatures.Create(20, 240).IndexOf(name));
-        Assert.Contains("spine-v2", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => Market.IndexOf(name));
+        Assert.Contains("market-v1", error.Message);
     }
 }

@@ -7,7 +7,7 @@ namespace Screener.Analytics.Tests.Scoring;
 /// <summary>The named baseline: heads per (profile, horizon), its cost model, and the gate on bad data.</summary>
 public sealed class BaselineScorerSpec
 {
-    // Cadence 1 s and horizons 4/16/64 s, so sqrt(h / cadence) is 2, 4, 8.
+    // Horizons 4/16/64 s, so sqrt(h) is 2, 4, 8.
     private static readonly ScoringSettings Settings = new([ExecutionProfile.Taker, ExecutionProfile.Maker], [4, 16, 64], TimeSpan.FromSeconds(1));
 
     [Fact]
@@ -25,13 +25,14 @@ public sealed class BaselineScorerSpec
     [Fact]
     public void BaselineScorer_must_price_move_cost_and_net_edge_as_documented()
     {
-        // zVol = (4 - 2) / max(2, 0.1) = 1; boost = 1 + 0.5·1 + |-0.5| = 2; move = 4 · sqrt(h/1 s) · 2 = 16, 32, 64.
+        // zVol = (4 - 2) / max(2, 0.1) = 1; boost = 1 + 0.5·1 + |-0.5| = 2; move = 4 · sqrt(h) · 2 = 16, 32, 64.
+        // (The volatilities travel as float realized volatilities over 30 s and 5 min, hence 4 decimals.)
         // Taker: 5 + 5 fees + 2 half-spreads · 2/2 = 12 bps.  Maker: 2 + 5 fees + 1 half-spread · 2/2 = 8 bps.
         var heads = new BaselineScorer(Settings).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f)).Heads;
 
-        Assert.Equal(new double[] { 16, 32, 64, 16, 32, 64 }, heads.Select(h => Math.Round(h.ExpectedMoveBps, 9)));
+        Assert.Equal(new double[] { 16, 32, 64, 16, 32, 64 }, heads.Select(h => Math.Round(h.ExpectedMoveBps, 4)));
         Assert.Equal(new double[] { 12, 12, 12, 8, 8, 8 }, heads.Select(h => h.CostBps));
-        Assert.Equal(new double[] { 4, 20, 52, 8, 24, 56 }, heads.Select(h => Math.Round(h.NetEdgeBps, 9)));
+        Assert.Equal(new double[] { 4, 20, 52, 8, 24, 56 }, heads.Select(h => Math.Round(h.NetEdgeBps, 4)));
         Assert.All(heads, h => Assert.Equal(h.ExpectedMoveBps - h.CostBps, h.NetEdgeBps, 12));
     }
 
@@ -46,15 +47,15 @@ public sealed class BaselineScorerSpec
     }
 
     [Fact]
-    public void BaselineScorer_must_scale_the_move_with_the_square_root_of_horizon_over_cadence()
+    public void BaselineScorer_must_scale_the_move_with_the_square_root_of_the_horizon()
     {
-        // Default: 250 ms cadence, horizons 30/120/300 s. No vol surge (short == long), no imbalance: boost 1.
+        // Default horizons 30/120/300 s. No vol surge (short == long), no imbalance: boost 1.
         var heads = new BaselineScorer(ScoringSettings.Default).Predict(Features(spread: 1, vol: 3, volLong: 3, imbalance: 0)).Heads;
         var taker = heads.Where(h => h.Profile == "taker").ToArray();
 
-        Assert.Equal(3 * Math.Sqrt(30 / 0.25), taker[0].ExpectedMoveBps, 5);   // 3 · sqrt(120)  = 32.86335
-        Assert.Equal(3 * Math.Sqrt(120 / 0.25), taker[1].ExpectedMoveBps, 5);  // 3 · sqrt(480)  = 65.72671
-        Assert.Equal(3 * Math.Sqrt(300 / 0.25), taker[2].ExpectedMoveBps, 5);  // 3 · sqrt(1200) = 103.92305
+        Assert.Equal(3 * Math.Sqrt(30), taker[0].ExpectedMoveBps, 4);   // 16.43168
+        Assert.Equal(3 * Math.Sqrt(120), taker[1].ExpectedMoveBps, 4);  // 32.86335
+        Assert.Equal(3 * Math.Sqrt(300), taker[2].ExpectedMoveBps, 4);  // 51.96152
         Assert.Equal(2.0, taker[1].ExpectedMoveBps / taker[0].ExpectedMoveBps, 9); // 4× the horizon, 2× the move
     }
 
@@ -64,7 +65,7 @@ public sealed class BaselineScorerSpec
         // volLong 0: zVol = (0.2 - 0) / 0.1 = 2, boost = 1 + 0.5·2 = 2, move at 4 s = 0.2 · 2 · 2 = 0.8 (not infinite).
         var head = new BaselineScorer(Settings).Predict(Features(spread: 0, vol: 0.2f, volLong: 0, imbalance: 0)).Heads[0];
 
-        Assert.Equal(0.8, head.ExpectedMoveBps, 6);
+        Assert.Equal(0.8, head.ExpectedMoveBps, 5);
     }
 
     [Theory]
@@ -101,13 +102,14 @@ public sealed class BaselineScorerSpec
         Assert.Equal(123L, prediction.Time);
     }
 
+    /// <summary>A snapshot whose 30-s and 5-min realized volatilities are <paramref name="vol"/> and <paramref name="volLong"/> bps per √s.</summary>
     private static FeatureSnapshot Features(float spread, float vol, float volLong, float imbalance)
     {
-        var values = new float[SpineFeatures.Create(3, 6).Features.Count];
-        values[SpineFeatures.SpreadBps] = spread;
-        values[SpineFeatures.RealizedVolBps] = vol;
-        values[SpineFeatures.RealizedVolBpsLong] = volLong;
-        values[SpineFeatures.TradeImbalance] = imbalance;
+        var values = new float[MarketFeatures.Spec.Features.Count];
+        values[MarketFeatures.SpreadBps] = spread;
+        values[MarketFeatures.RealizedVolBps[MarketFeatures.W30s]] = (float)(vol * Math.Sqrt(30));
+        values[MarketFeatures.RealizedVolBps[MarketFeatures.W5m]] = (float)(volLong * Math.Sqrt(300));
+        values[MarketFeatures.TradeImbalance[MarketFeatures.W30s]] = imbalance;
         return new FeatureSnapshot("KSMUSDT", 123, "test-spec", values, DataQuality.Ok);
     }
 }

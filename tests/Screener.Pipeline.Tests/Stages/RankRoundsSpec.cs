@@ -9,7 +9,7 @@ namespace Screener.Pipeline.Tests.Stages;
 
 public sealed class RankRoundsSpec
 {
-    private static readonly FeatureSpec Spec = SpineFeatures.Create(2, 4);
+    private static readonly FeatureSpec Spec = MarketFeatures.Spec;
 
     [Fact]
     public void RankRounds_must_rank_only_complete_rounds_at_the_rank_cadence()

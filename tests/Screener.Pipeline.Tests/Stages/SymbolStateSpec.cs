@@ -81,7 +81,7 @@ public sealed class SymbolStateSpec
     private SymbolState New()
     {
         var settings = Settings();
-        var spec = SpineFeatures.Create(settings.ShortWindowTicks, settings.LongWindowTicks);
+        var spec = MarketFeatures.Spec;
         return new SymbolState("AAAUSDT", settings, new GraphServices(new CanonicalEventDecoder(), new BaselineScorer(settings.Scoring), spec, _telemetry, _requests));
     }
 

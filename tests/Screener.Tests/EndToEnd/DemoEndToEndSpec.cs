@@ -51,7 +51,7 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
 
             var config = HoconFiles.Load("dev", "sqlite");
             var settings = SettingsReader.Pipeline(config);
-            var spec = SpineFeatures.Create(settings.ShortWindowTicks, settings.LongWindowTicks);
+            var spec = MarketFeatures.Spec;
             var ranks = new List<IScreenerMessage>();
             var predictions = new List<IScreenerMessage>();
             var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(),
