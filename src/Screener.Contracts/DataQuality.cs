@@ -10,7 +10,7 @@ public enum DataQuality
     Ok = 0,
 
     /// <summary>
-    /// Not enough history yet: fewer observed intervals than the short window holds. Long windows keep filling
+    /// Not enough history yet: fewer ticks with a mid than the configured warm-up. Longer windows keep filling
     /// after this clears and are computed over the history they hold so far.
     /// </summary>
     WarmUp = 1,
