@@ -10,8 +10,8 @@ namespace Screener.Pipeline;
 
 /// <summary>
 /// The one graph of a node, live or replay: sequenced raw frames in; parse, clock and context, per-symbol
-/// substreams (book, features, inference), ranking; journals and notifiers out. The caller supplies the source
-/// (live connections or a journal) and the sinks, and materializes the blueprint.
+/// substreams (book, features, inference), ranking; journals, the feature tap and notifiers out. The caller supplies
+/// the source (live connections or a journal) and the sinks, and materializes the blueprint.
 /// </summary>
 public static class ScreenerGraph
 {
@@ -22,16 +22,18 @@ public static class ScreenerGraph
         GraphServices services)
     {
         settings.Validate();
+        var features = Flow.Create<SymbolOutput>().Select(o => o.Features).ToMaterialized(sinks.Features, Keep.Right);
         var ranked = source
             .ViaMaterialized(KillSwitches.Single<RawFrame>(), Keep.Right)
-            .AlsoToMaterialized(sinks.RawFrames, (kill, raw) => (kill, raw))
+            .AlsoToMaterialized(sinks.RawFrames, (kill, raw) => (kill, done: raw))
             .Via(DecodeFlow.Create(services.Decoder, services.Telemetry.Decode))
             .Via(ClockFlow.Create(settings, services.Telemetry.Stages.For("clock-context"), services.Telemetry.Streams))
             .Via(SymbolRouter.Create(settings.MaxSymbols, SymbolFlow.Create(settings, services)))
+            .AlsoToMaterialized(features, (m, f) => (m.kill, done: Task.WhenAll(m.done, f)))
             .Via(RankingFlow.Create(settings, services.Telemetry.Stages.For("ranking")));
 
         var predictions = Flow.Create<RankingOutput>().Select(o => o.Predictions).ToMaterialized(sinks.Predictions, Keep.Right);
-        var withPredictions = ranked.AlsoToMaterialized(predictions, (m, p) => (m.kill, Task.WhenAll(m.raw, p)));
+        var withPredictions = ranked.AlsoToMaterialized(predictions, (m, p) => (m.kill, Task.WhenAll(m.done, p)));
 
         foreach (var notifier in sinks.Notifiers)
             withPredictions = withPredictions.AlsoToMaterialized(

@@ -18,5 +18,13 @@ public sealed record ScreenerSinks(
     IReadOnlyList<Sink<RankingOutput, NotUsed>> Notifiers,
     int NotifierBuffer = 16)
 {
+    /// <summary>
+    /// Every symbol's <see cref="FeatureSnapshot"/> per tick, taken right after the symbol substreams merge (before
+    /// ranking), so a live node or a replay can record the features it computed: each symbol's in time order, symbols
+    /// interleaved as the substreams merge. Ignored unless set; like the journal sinks it backpressures, and its task
+    /// is part of the graph's completion.
+    /// </summary>
+    public Sink<FeatureSnapshot, Task> Features { get; init; } = Ignore<FeatureSnapshot>();
+
     public static Sink<T, Task> Ignore<T>() => Sink.Ignore<T>().MapMaterializedValue(t => (Task)t);
 }

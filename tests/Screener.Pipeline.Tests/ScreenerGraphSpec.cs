@@ -60,8 +60,30 @@ public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debu
         lock (received) Assert.Equal(received.OrderBy(o => o.Time).Select(o => o.Time), received.Select(o => o.Time));
     }
 
+    [Fact]
+    public async Task ScreenerGraph_must_tap_one_feature_snapshot_per_symbol_and_tick_and_leave_its_other_outputs_unchanged()
+    {
+        var frames = Script();
+        var features = new List<FeatureSnapshot>();
+
+        var untapped = await Run(frames);
+        var tapped = await Run(frames, features: features);
+
+        Assert.Equal(Bytes(untapped.Ranks), Bytes(tapped.Ranks));
+        Assert.Equal(Bytes(untapped.Predictions), Bytes(tapped.Predictions));
+        var bySymbol = features.GroupBy(f => f.Symbol).ToDictionary(g => g.Key, g => g.Select(f => f.Time).ToList());
+        Assert.Equal(["AAAUSDT", "BBBUSDT", "CCCUSDT"], bySymbol.Keys.Order(StringComparer.Ordinal));
+        Assert.All(bySymbol.Values, times => Assert.Equal(times.Order().Distinct(), times));
+        Assert.Equal(bySymbol["AAAUSDT"], bySymbol["CCCUSDT"]);
+        Assert.All(features, f => Assert.Equal(MarketFeatures.Spec.Hash, f.SpecHash));
+        // Every ranked prediction was computed from a tapped snapshot of the same symbol and time.
+        var tappedKeys = features.Select(f => (f.Symbol, f.Time)).ToHashSet();
+        Assert.All(tapped.Predictions.SelectMany(b => b.Predictions), p => Assert.Contains((p.Symbol, p.Time), tappedKeys));
+    }
+
     private async Task<(List<RawFrame> Raw, List<PredictionBatch> Predictions, List<RankEvent> Ranks)> Run(
-        IReadOnlyList<RawFrame> frames, ScreenerTelemetry? telemetry = null, IReadOnlyList<Sink<RankingOutput, Akka.NotUsed>>? notifiers = null)
+        IReadOnlyList<RawFrame> frames, ScreenerTelemetry? telemetry = null, IReadOnlyList<Sink<RankingOutput, Akka.NotUsed>>? notifiers = null,
+        List<FeatureSnapshot>? features = null)
     {
         var raw = new List<RawFrame>();
         var predictions = new List<PredictionBatch>();
@@ -70,6 +92,7 @@ public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debu
         var spec = MarketFeatures.Spec;
         var sinks = new ScreenerSinks(
             Collect(raw), Collect(predictions), Collect(ranks), notifiers ?? []);
+        if (features is not null) sinks = sinks with { Features = Collect(features) };
         var services = new GraphServices(new CanonicalEventDecoder(), new BaselineScorer(settings.Scoring), spec,
             telemetry ?? new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
         var handle = ScreenerGraph.Create(Source.From(frames), sinks, settings, services).Run(Sys.Materializer());

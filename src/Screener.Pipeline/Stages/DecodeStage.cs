@@ -1,16 +1,15 @@
-using System.Text.Json;
 using Akka.Streams;
 using Akka.Streams.Stage;
 using Screener.Contracts;
 using Screener.Contracts.Market;
-using Screener.Contracts.Serialization;
 using Screener.Pipeline.Instrumentation;
 
 namespace Screener.Pipeline.Stages;
 
 /// <summary>
-/// Parse and normalise (see <see cref="Flows.DecodeFlow"/>): each frame through the exchange's
-/// <see cref="IFrameDecoder"/> into one reused buffer, then out; a frame that yields nothing pulls the next at once.
+/// Parse and normalise (see <see cref="Flows.DecodeFlow"/>): each frame through the shared <see cref="FrameDecoding"/>
+/// rules (the exchange's <see cref="IFrameDecoder"/>, heartbeats, node status) into one reused buffer, then out; a frame
+/// that yields nothing pulls the next at once.
 /// <para>Emits when: a decoded frame has yielded events and downstream demands (zero or more per frame).</para>
 /// <para>Backpressures when: downstream backpressures.</para>
 /// <para>Completes when: upstream completes and the pending events are emitted.</para>
@@ -18,8 +17,7 @@ namespace Screener.Pipeline.Stages;
 /// </summary>
 public sealed class DecodeStage(IFrameDecoder decoder, DecodeCounters counters) : GraphStage<FlowShape<RawFrame, MarketEvent>>
 {
-    private readonly IFrameDecoder _decoder = decoder;
-    private readonly DecodeCounters _counters = counters;
+    private readonly FrameDecoding _decoding = new(decoder, counters);
     private readonly Inlet<RawFrame> _in = new("Decode.in");
     private readonly Outlet<MarketEvent> _out = new("Decode.out");
 
@@ -45,7 +43,7 @@ public sealed class DecodeStage(IFrameDecoder decoder, DecodeCounters counters) 
         {
             var frame = Grab(_stage._in);
             _events.Clear();
-            Decode(frame);
+            _stage._decoding.Decode(frame, _events);
             switch (_events.Count)
             {
                 case 0:
@@ -61,40 +59,5 @@ public sealed class DecodeStage(IFrameDecoder decoder, DecodeCounters counters) 
         }
 
         public override void OnPull() => Pull(_stage._in);
-
-        private void Decode(RawFrame frame)
-        {
-            var counters = _stage._counters;
-            switch (frame.Kind)
-            {
-                case RawFrameKind.Heartbeat:
-                    counters.Heartbeat();
-                    _events.Add(new Heartbeat(frame.TsInit, frame.Sequence));
-                    return;
-                case RawFrameKind.Status:
-                    DecodeStatus(frame, counters);
-                    return;
-                default:
-                    var outcome = _stage._decoder.Decode(frame, _events);
-                    counters.Count(outcome);
-                    if (outcome != DecodeOutcome.Events) _events.Clear();
-                    return;
-            }
-        }
-
-        /// <summary>Node-written status (connection up/down): the contracts' own JSON, not the exchange's.</summary>
-        private void DecodeStatus(RawFrame frame, DecodeCounters counters)
-        {
-            try
-            {
-                var status = (MarketEvent)ContractSerializer.Deserialize(frame.Payload.Span, ContractSerializer.MarketEventV1);
-                counters.Count(DecodeOutcome.Control);
-                _events.Add(status with { Sequence = frame.Sequence });
-            }
-            catch (JsonException)
-            {
-                counters.Count(DecodeOutcome.Malformed);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ using Screener.Binance.Normalise;
 using Screener.Configuration;
 using Screener.Contracts;
 using Screener.Contracts.Serialization;
+using Screener.Offline.BuildFeatures;
 using Screener.Pipeline;
 using Screener.Pipeline.Instrumentation;
 using Screener.Storage.Journal;
@@ -67,6 +68,37 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
         Assert.NotEmpty(live);
         Assert.Equal(Text(live), Text(replayed));
     }
+
+    [Fact]
+    public async Task Demo_journal_must_build_the_same_feature_snapshots_offline_as_the_graph_replaying_it()
+    {
+        Assert.Equal(0, demo.ExitCode);
+        var (graph, offline) = await JournalFixture.WithSystemAsync(demo.Db, async (system, reader) =>
+        {
+            var settings = SettingsReader.Pipeline(HoconFiles.Load("dev", "sqlite"));
+            var graph = new List<FeatureSnapshot>();
+            var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(), ScreenerSinks.Ignore<PredictionBatch>(), ScreenerSinks.Ignore<RankEvent>(), [])
+            {
+                Features = Sink.ForEach<FeatureSnapshot>(graph.Add).MapMaterializedValue(t => (Task)t),
+            };
+            var services = new GraphServices(new BinanceFrameDecoder(), new BaselineScorer(settings.Scoring), MarketFeatures.Spec,
+                new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
+            await ScreenerGraph.Create(reader.RawFrames("s0"), sinks, settings, services).Run(system.Materializer()).Completion.WaitAsync(TimeSpan.FromSeconds(60));
+
+            var builder = new OfflineFeatureBuilder(settings,
+                OfflineFeatureBuilder.OfflineServices(new BinanceFrameDecoder(), new BaselineScorer(settings.Scoring), MarketFeatures.Spec));
+            var offline = new List<FeatureSnapshot>();
+            await foreach (var snapshot in builder.BuildAsync(reader.RawFrames("s0").RunAsAsyncEnumerable(system.Materializer()))) offline.Add(snapshot);
+            return (graph, offline);
+        });
+
+        // The live-recorded session (real sockets, REST snapshots, heartbeats): every symbol's snapshots, byte for byte.
+        Assert.True(graph.Count >= 12 * 40, $"expected the 20 s demo to hold at least 40 ticks of 12 symbols, got {graph.Count} snapshots");
+        Assert.Equal(Text(PerSymbol(graph)), Text(PerSymbol(offline)));
+    }
+
+    private static IEnumerable<FeatureSnapshot> PerSymbol(IEnumerable<FeatureSnapshot> snapshots) =>
+        snapshots.OrderBy(s => s.Symbol, StringComparer.Ordinal).ThenBy(s => s.Time);
 
     private static List<string> Text(IEnumerable<IScreenerMessage> messages) =>
         messages.Select(m => Encoding.UTF8.GetString(ContractSerializer.ToJson(m))).ToList();
