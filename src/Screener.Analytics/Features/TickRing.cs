@@ -4,7 +4,9 @@ namespace Screener.Analytics.Features;
 /// The last N cadence intervals of one symbol, each a fixed row of accumulated fields, with a running sum per field
 /// for each of several windows (in ticks). A push adds the new row to every window and takes out the row that left
 /// it, so reading a window's sums costs nothing and a push costs windows × fields additions. Rows are stored in
-/// one flat array; nothing is allocated after construction.
+/// one flat array; nothing is allocated after construction. The ring holds one row more than the longest window, so
+/// the row just before any window (what a change over that window is measured from) can still be read with
+/// <see cref="Ago"/>.
 /// </summary>
 /// <remarks>
 /// Running sums of doubles keep rounding residue after rows leave (an all-zero window may sum to 1e-17). Callers
@@ -20,7 +22,7 @@ public sealed class TickRing
     private long _pushed;
 
     /// <param name="fields">Values per row.</param>
-    /// <param name="windowTicks">Window lengths in ticks, each at least 1; the longest sets the capacity.</param>
+    /// <param name="windowTicks">Window lengths in ticks, each at least 1; the longest plus one sets the capacity.</param>
     public TickRing(int fields, IReadOnlyList<int> windowTicks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fields, 1);
@@ -29,7 +31,7 @@ public sealed class TickRing
             if (w < 1) throw new ArgumentOutOfRangeException(nameof(windowTicks), w, "A window holds at least one tick.");
         _fields = fields;
         _lengths = windowTicks.ToArray();
-        _capacity = _lengths.Max();
+        _capacity = _lengths.Max() + 1;
         _rows = new double[_capacity * fields];
         _sums = new double[_lengths.Length * fields];
     }
@@ -38,6 +40,7 @@ public sealed class TickRing
 
     public int Windows => _lengths.Length;
 
+    /// <summary>Rows held: the longest window and the row just before it.</summary>
     public int Capacity => _capacity;
 
     /// <summary>Rows pushed since construction.</summary>

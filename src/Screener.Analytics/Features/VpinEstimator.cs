@@ -40,7 +40,7 @@ public sealed class VpinEstimator
         if (quantity <= 0) return;
         var remaining = quantity;
         // A trade many buckets long fills every held bucket with the same one-sided imbalance; the loop stops there.
-        for (var filled = 0; remaining > 0 && filled <= _imbalances.Length; filled++)
+        for (var filled = 0; filled <= _imbalances.Length; filled++)
         {
             if (_size <= 0)
             {
@@ -48,21 +48,33 @@ public sealed class VpinEstimator
                 _size = _target;
             }
 
-            var take = Math.Min(remaining, _size - _buy - _sell);
-            if (buy) _buy += take;
-            else _sell += take;
-            remaining -= take;
-            if (_buy + _sell < _size) return;
+            // Whether the trade fills the bucket is decided on what is left of the trade, not on the bucket's sum
+            // after adding it: that sum can round to just below the size, which would strand the rest of the trade.
+            var room = Math.Max(0, _size - _buy - _sell);
+            if (remaining < room)
+            {
+                Add(remaining, buy);
+                return;
+            }
+
+            Add(room, buy);
+            remaining -= room;
             Complete();
+            if (remaining <= 0) return;
         }
 
-        // Whatever is left of an enormous trade goes, one-sided, into the bucket that is now open.
-        if (remaining > 0 && _size > 0)
-        {
-            var part = remaining % _size;
-            if (buy) _buy += part;
-            else _sell += part;
-        }
+        // Whatever is left of an enormous trade goes, one-sided, into a new bucket opened at the current size;
+        // nothing left opens nothing, so the next bucket still takes the size current when its first trade comes.
+        var part = remaining % _target;
+        if (part <= 0) return;
+        _size = _target;
+        Add(part, buy);
+    }
+
+    private void Add(double quantity, bool buy)
+    {
+        if (buy) _buy += quantity;
+        else _sell += quantity;
     }
 
     private void Complete()
