@@ -7,6 +7,8 @@ namespace Screener.Analytics.Features;
 /// one flat array; nothing is allocated after construction.
 /// </summary>
 /// <remarks>
+/// The ring holds one row more than the longest window, so the row that has just left it, one whole window before
+/// the latest (<c>Ago(length)</c>: the value at the window's start, as a change over the window needs), is still there.
 /// Running sums of doubles keep rounding residue after rows leave (an all-zero window may sum to 1e-17). Callers
 /// decide emptiness from an exact field (a count) and never divide by a sum that may be residue.
 /// </remarks>
@@ -20,7 +22,7 @@ public sealed class TickRing
     private long _pushed;
 
     /// <param name="fields">Values per row.</param>
-    /// <param name="windowTicks">Window lengths in ticks, each at least 1; the longest sets the capacity.</param>
+    /// <param name="windowTicks">Window lengths in ticks, each at least 1; the longest plus one is the capacity.</param>
     public TickRing(int fields, IReadOnlyList<int> windowTicks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fields, 1);
@@ -29,7 +31,7 @@ public sealed class TickRing
             if (w < 1) throw new ArgumentOutOfRangeException(nameof(windowTicks), w, "A window holds at least one tick.");
         _fields = fields;
         _lengths = windowTicks.ToArray();
-        _capacity = _lengths.Max();
+        _capacity = _lengths.Max() + 1;
         _rows = new double[_capacity * fields];
         _sums = new double[_lengths.Length * fields];
     }
