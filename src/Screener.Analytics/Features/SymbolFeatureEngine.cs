@@ -148,6 +148,12 @@ public sealed class SymbolFeatureEngine
         Seen(mark.TsEvent);
     }
 
+    /// <summary>
+    /// A depth diff applied to the symbol's synced book: activity for the Stale flag, so a symbol whose best prices
+    /// come from the book alone (no bookTicker) is not flagged while its book moves.
+    /// </summary>
+    public void OnBookUpdate(long tsEvent) => Seen(tsEvent);
+
     public void OnFundingInterval(FundingInterval interval)
     {
         if (interval.Hours > 0) _fundingIntervalHours = interval.Hours;

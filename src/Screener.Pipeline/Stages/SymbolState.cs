@@ -83,7 +83,9 @@ public sealed class SymbolState
 
     private void OnDiff(DepthDiff diff)
     {
-        if (_book.OnDiff(diff) != BookSyncResult.Gap) return;
+        var result = _book.OnDiff(diff);
+        if (result == BookSyncResult.Applied) _features.OnBookUpdate(diff.TsEvent);
+        if (result != BookSyncResult.Gap) return;
         var (expected, actual) = _book.LastGap;
         _health.Add(new Gap(Symbol, diff.TsEvent, diff.TsInit, diff.Sequence, expected, actual));
         _services.Telemetry.Health.Gap(Symbol);

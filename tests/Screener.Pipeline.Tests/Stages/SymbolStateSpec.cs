@@ -85,6 +85,24 @@ public sealed class SymbolStateSpec
         return new SymbolState("AAAUSDT", settings, new GraphServices(new CanonicalEventDecoder(), new BaselineScorer(settings.Scoring), spec, _telemetry, _requests));
     }
 
+    [Fact]
+    public void SymbolState_must_count_applied_book_diffs_as_activity_for_a_symbol_without_book_tickers()
+    {
+        // Settings' stale-after is 10 s. The only data is the depth stream: a snapshot, then diffs at 1 ms and 9 s.
+        var state = New();
+        state.On(Snapshot(lastUpdateId: 100));
+        state.On(Diff(first: 95, final: 105, previous: 90));
+        state.On(Diff(first: 106, final: 110, previous: 105) with { TsEvent = At(9_000) });
+
+        var fresh = state.On(Tick(10_000))!.Features;   // 1 s after the last diff
+        var quiet = state.On(Tick(19_500))!.Features;   // 10.5 s after it
+
+        Assert.False(fresh.Quality.HasFlag(DataQuality.Stale), fresh.Quality.ToString());
+        Assert.False(fresh.Quality.HasFlag(DataQuality.BookOutOfSync));
+        Assert.NotEqual(0f, fresh.Values[MarketFeatures.SpreadBps]);   // best prices from the book: 99.9/100.1
+        Assert.True(quiet.Quality.HasFlag(DataQuality.Stale), quiet.Quality.ToString());
+    }
+
     private static IEnumerable<MarketEvent> Script() =>
     [
         Top("AAAUSDT", 10, 100m, 100.1m, seq: 1), Buy("AAAUSDT", 20, 100.1m, 2m, seq: 2),
