@@ -30,6 +30,14 @@ public sealed class JournalReader
     public Source<RawFrame, NotUsed> RawFrames(string shard) =>
         Events<FrameBatch>(JournalSinks.RawId(shard)).SelectMany(batch => batch.Frames);
 
+    /// <summary>The shards that have a raw journal (<c>raw-&lt;shard&gt;</c>), in ordinal order; reads no events.</summary>
+    public async Task<IReadOnlyList<string>> RawShardsAsync(CancellationToken ct = default)
+    {
+        var ids = await _journal.CurrentPersistenceIds().RunWith(Sink.Seq<string>(), _materializer).WaitAsync(ct);
+        return ids.Where(id => id.StartsWith(JournalSinks.RawIdPrefix, StringComparison.Ordinal))
+            .Select(id => id[JournalSinks.RawIdPrefix.Length..]).Order(StringComparer.Ordinal).ToList();
+    }
+
     public Task<IReadOnlyList<T>> ReadAllAsync<T>(string persistenceId, CancellationToken ct = default) where T : IScreenerMessage =>
         Events<T>(persistenceId).RunWith(Sink.Seq<T>(), _materializer).ContinueWith(t => (IReadOnlyList<T>)t.Result, ct);
 

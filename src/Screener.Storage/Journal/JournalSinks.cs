@@ -17,7 +17,10 @@ public static class JournalSinks
     public const string RanksId = "ranks";
     public const string RawTag = "raw";
 
-    public static string RawId(string shard) => $"raw-{shard}";
+    /// <summary>What every raw journal's persistence id starts with: <c>raw-&lt;shard&gt;</c>.</summary>
+    public const string RawIdPrefix = "raw-";
+
+    public static string RawId(string shard) => RawIdPrefix + shard;
 
     /// <summary>Raw frames in batches of up to <paramref name="maxFrames"/> or <paramref name="maxDelay"/>, Brotli-compressed.</summary>
     public static Sink<RawFrame, Task> RawFrames(ActorSystem system, string shard, int maxFrames, TimeSpan maxDelay, TimeSpan writeTimeout) =>

@@ -28,6 +28,19 @@ public sealed class JournalSinksSpec() : TestKit(StorageConfig.For(StorageConfig
     }
 
     [Fact]
+    public async Task RawShards_must_list_the_shards_with_a_raw_journal_and_nothing_else()
+    {
+        var reader = new JournalReader(Sys);
+        Assert.Empty(await reader.RawShardsAsync());
+
+        await Source.From(Enumerable.Range(1, 3).Select(Frame)).RunWith(JournalSinks.RawFrames(Sys, "s1", 10, TimeSpan.FromMilliseconds(100), WriteTimeout), Sys.Materializer());
+        await Source.From(Enumerable.Range(1, 2).Select(Frame)).RunWith(JournalSinks.RawFrames(Sys, "s0", 10, TimeSpan.FromMilliseconds(100), WriteTimeout), Sys.Materializer());
+        await Source.From(Enumerable.Range(1, 2).Select(Rank)).RunWith(JournalSinks.Events<RankEvent>(Sys, "ranks-raw", "ranks", WriteTimeout), Sys.Materializer());
+
+        Assert.Equal(["s0", "s1"], await reader.RawShardsAsync());
+    }
+
+    [Fact]
     public async Task Events_must_append_after_existing_events_when_a_new_writer_takes_over_the_same_journal()
     {
         var first = Enumerable.Range(1, 3).Select(Rank).ToList();
