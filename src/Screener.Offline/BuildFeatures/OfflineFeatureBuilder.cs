@@ -51,6 +51,12 @@ public sealed class OfflineFeatureBuilder
     public static GraphServices OfflineServices(IFrameDecoder decoder, IPredictor predictor, FeatureSpec spec) =>
         new(decoder, predictor, spec, new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
 
+    /// <summary>The settings the builder runs with (validated).</summary>
+    public PipelineSettings Settings => _settings;
+
+    /// <summary>The feature spec of the snapshots it builds.</summary>
+    public FeatureSpec Spec => _services.Spec;
+
     /// <summary>The counters the run writes: decode outcomes, gaps, stale episodes, resync requests.</summary>
     public ScreenerTelemetry Telemetry => _services.Telemetry;
 
