@@ -23,6 +23,7 @@ public static class Program
                 ["book"] => await BookCommand.RunAsync(cl, cts.Token),
                 ["plan"] => await PlanCommand.RunAsync(cl, cts.Token),
                 ["features", "spec"] => await FeaturesSpecCommand.RunAsync(cl),
+                ["features", "build"] => await FeaturesBuildCommand.RunAsync(cl, cts.Token),
                 ["bench", "ingest"] => await BenchIngestCommand.RunAsync(cl, cts.Token),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),
@@ -32,6 +33,11 @@ public static class Program
         {
             await System.Console.Error.WriteLineAsync($"error: {e.Message}\n\n{Usage.Text}");
             return 2;
+        }
+        catch (CommandFailedException e)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
         }
         catch (Exception e) when (e is ArgumentException or ConfigurationException or FileNotFoundException)
         {

@@ -32,6 +32,13 @@ public static class Usage
           screener features spec [--json]
               Print the feature spec every FeatureSnapshot carries: version, hash, NaN policy, and per feature
               its index, name, window, unit and meaning.
+          screener features build --out FILE.parquet [--db data/screener.db] [--from-seq N] [--to-seq N] [--shard S]
+              Run the raw journal's frames through the graph's own feature code and write the snapshots as a
+              Parquet file (symbol, time, time_ticks, warm_up, stale, book_out_of_sync, then one float32 column
+              per feature in spec order; spec, source and NaN policy in the file's metadata). --from-seq and
+              --to-seq select frames by sequence number, inclusive; --shard picks the raw journal when the file
+              holds several. Progress on stderr, summary on stdout. Exit 2 for a wrong command line or a
+              missing journal, 1 for an empty journal or range, an unwritable output, or a failed build.
           screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
                                 [--channel-capacity N] [--socket-floor [raw|websocket-client]]
               Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector

@@ -30,4 +30,13 @@ public sealed class DependencyRulesSpec
         Assert.DoesNotContain(References("Screener.Sim"), r => r.StartsWith("Screener.", StringComparison.Ordinal));
         Assert.DoesNotContain(References("Screener.Binance"), r => r is "Screener.Sim" or "Screener.Pipeline" or "Screener.Storage");
     }
+
+    [Fact]
+    public void Parquet_must_be_referenced_by_the_offline_jobs_only()
+    {
+        // The Contains keeps the rule honest: were the assembly's name wrong, every DoesNotContain would pass.
+        Assert.Contains("Parquet", References("Screener.Offline"));
+        foreach (var assembly in new[] { "Screener.Contracts", "Screener.Analytics", "Screener.Pipeline", "Screener.Storage", "Screener.Binance", "Screener.Sim", "screener" })
+            Assert.DoesNotContain("Parquet", References(assembly));
+    }
 }
