@@ -57,6 +57,9 @@ public sealed record PipelineSettings(
         Require(!string.IsNullOrWhiteSpace(ContextSymbol), "context-symbol must be set");
         Require(!string.IsNullOrWhiteSpace(SecondContextSymbol), "second-context-symbol must be set");
         Require(Scoring.Profiles.Count > 0 && Scoring.HorizonsSeconds.Count > 0, "at least one profile and one horizon are required");
+        foreach (var profile in Scoring.Profiles)
+            Require(profile.NotionalQuote > 0 && double.IsFinite(profile.NotionalQuote),
+                $"profile '{profile.Name}' notional-quote must be positive, was {profile.NotionalQuote}");
         Ranking.Validate();
         foreach (var kind in Stages.StreamKinds.All)
             Require(StaleThresholds.TryGetValue(kind, out var t) && t > TimeSpan.Zero, $"health stale-after.{kind} must be set and positive");

@@ -21,7 +21,8 @@ public static class SettingsReader
         var profiles = p.GetValue("profiles").GetArray().Select(v =>
         {
             var o = new Config(new HoconRoot(v));
-            return new ExecutionProfile(o.GetString("name"), o.GetDouble("entry-fee-bps"), o.GetDouble("exit-fee-bps"), o.GetInt("half-spreads"));
+            return new ExecutionProfile(o.GetString("name"), o.GetDouble("entry-fee-bps"), o.GetDouble("exit-fee-bps"), o.GetInt("half-spreads"),
+                o.GetDouble("notional-quote", ExecutionProfile.DefaultNotionalQuote));
         }).ToList();
         var horizons = p.GetIntList("horizons").ToList();
         return new PipelineSettings(

@@ -65,8 +65,9 @@ public sealed class SettingsRoundTripSpec
         ("screener.pipeline.context-symbol", "\"ETHUSDT\"", c => SettingsReader.Pipeline(c).ContextSymbol, "ETHUSDT"),
         ("screener.pipeline.second-context-symbol", "\"SOLUSDT\"", c => SettingsReader.Pipeline(c).SecondContextSymbol, "SOLUSDT"),
         ("screener.pipeline.horizons", "[60]", c => string.Join(",", SettingsReader.Pipeline(c).Scoring.HorizonsSeconds), "60"),
-        ("screener.pipeline.profiles", "[{ name = \"x\", entry-fee-bps = 1.5, exit-fee-bps = 2.5, half-spreads = 3 }]",
-            c => SettingsReader.Pipeline(c).Scoring.Profiles.Single().ToString(), "ExecutionProfile { Name = x, EntryFeeBps = 1.5, ExitFeeBps = 2.5, HalfSpreadsPaid = 3 }"),
+        ("screener.pipeline.profiles", "[{ name = \"x\", entry-fee-bps = 1.5, exit-fee-bps = 2.5, half-spreads = 3, notional-quote = 2500 }]",
+            c => SettingsReader.Pipeline(c).Scoring.Profiles.Single(),
+            new Screener.Analytics.Scoring.ExecutionProfile("x", 1.5, 2.5, 3, 2500)),
         ("screener.health.stale-after.depth", "7s", c => SettingsReader.Pipeline(c).StaleThresholds["depth"], TimeSpan.FromSeconds(7)),
         ("screener.health.stale-after.book-ticker", "8s", c => SettingsReader.Pipeline(c).StaleThresholds["book-ticker"], TimeSpan.FromSeconds(8)),
         ("screener.health.stale-after.trade", "90s", c => SettingsReader.Pipeline(c).StaleThresholds["trade"], TimeSpan.FromSeconds(90)),
@@ -174,6 +175,16 @@ public sealed class SettingsRoundTripSpec
         var error = Assert.Throws<ConfigurationException>(() => SettingsReader.Exchange(HoconFiles.Load("", "sqlite", $"{key} = {value}")));
         Assert.Contains($"'{key}'", error.Message);
         Assert.Contains($"'{value}'", error.Message);
+    }
+
+    [Fact]
+    public void Settings_must_default_a_profile_notional_when_absent_and_refuse_a_non_positive_one()
+    {
+        const string profile = "screener.pipeline.profiles = [{ name = \"x\", entry-fee-bps = 1, exit-fee-bps = 1, half-spreads = 2";
+        var absent = SettingsReader.Pipeline(HoconFiles.Load("", "sqlite", profile + " }]"));
+        Assert.Equal(10_000, absent.Scoring.Profiles.Single().NotionalQuote);
+        var error = Assert.Throws<ArgumentException>(() => SettingsReader.Pipeline(HoconFiles.Load("", "sqlite", profile + ", notional-quote = 0 }]")));
+        Assert.Contains("notional-quote", error.Message);
     }
 
     [Fact]
