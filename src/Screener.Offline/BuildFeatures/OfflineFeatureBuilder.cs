@@ -61,11 +61,13 @@ public sealed class OfflineFeatureBuilder
     public ScreenerTelemetry Telemetry => _services.Telemetry;
 
     /// <summary>The snapshots of <paramref name="frames"/> (a journal's frames in sequence order), lazily.</summary>
+    /// <param name="frames">A journal's frames in sequence order.</param>
+    /// <param name="observer">Called at each symbol's tick with its book when synced (for labels); it never changes the snapshots.</param>
     /// <exception cref="InvalidOperationException">More distinct symbols than <see cref="PipelineSettings.MaxSymbols"/>, as the graph fails.</exception>
-    public IEnumerable<FeatureSnapshot> Build(IEnumerable<RawFrame> frames)
+    public IEnumerable<FeatureSnapshot> Build(IEnumerable<RawFrame> frames, TickBookObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        return BuildIterator(frames);
+        return BuildIterator(frames, observer);
     }
 
     /// <summary>The snapshots of <paramref name="frames"/>, for example a journal reader's source run as an async enumerable.</summary>
@@ -73,7 +75,7 @@ public sealed class OfflineFeatureBuilder
     public async IAsyncEnumerable<FeatureSnapshot> BuildAsync(IAsyncEnumerable<RawFrame> frames, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var run = new Run(_settings, _services);
+        var run = new Run(_settings, _services, observer: null);
         var output = new List<FeatureSnapshot>();
         await foreach (var frame in frames.WithCancellation(ct))
         {
@@ -85,9 +87,9 @@ public sealed class OfflineFeatureBuilder
         Report(run, final: true);
     }
 
-    private IEnumerable<FeatureSnapshot> BuildIterator(IEnumerable<RawFrame> frames)
+    private IEnumerable<FeatureSnapshot> BuildIterator(IEnumerable<RawFrame> frames, TickBookObserver? observer)
     {
-        var run = new Run(_settings, _services);
+        var run = new Run(_settings, _services, observer);
         var output = new List<FeatureSnapshot>();
         foreach (var frame in frames)
         {
@@ -105,7 +107,7 @@ public sealed class OfflineFeatureBuilder
     }
 
     /// <summary>The state of one pass over a journal: what the graph holds in its parse, clock and symbol stages.</summary>
-    private sealed class Run(PipelineSettings settings, GraphServices services)
+    private sealed class Run(PipelineSettings settings, GraphServices services, TickBookObserver? observer)
     {
         private readonly FrameDecoding _decoding = new(services.Decoder, services.Telemetry.Decode);
         private readonly MarketClock _clock = new(settings, services.Telemetry.Streams);
@@ -136,7 +138,7 @@ public sealed class OfflineFeatureBuilder
             if (_symbols.Count >= settings.MaxSymbols)
                 throw new InvalidOperationException(
                     $"More than {settings.MaxSymbols} symbols (screener.pipeline max-symbols) in the journal; '{element.Symbol}' is one too many.");
-            state = new SymbolState(element.Symbol, settings, services);
+            state = new SymbolState(element.Symbol, settings, services, observer);
             _symbols.Add(element.Symbol, state);
             return state;
         }

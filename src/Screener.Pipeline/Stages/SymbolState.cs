@@ -22,12 +22,18 @@ public sealed class SymbolState
     private readonly List<MarketEvent> _health = [];
     private long _lastTradeId = long.MinValue;
     private long _lastBookTopId = long.MinValue;
+    private readonly TickBookObserver? _observer;
     private bool _resyncPending;
 
-    public SymbolState(string symbol, PipelineSettings settings, GraphServices services)
+    /// <param name="observer">
+    /// Offline only (training labels): called at each tick, after its snapshot, with the book when it is synced. It
+    /// reads and changes nothing the symbol publishes; the live graph passes none.
+    /// </param>
+    public SymbolState(string symbol, PipelineSettings settings, GraphServices services, TickBookObserver? observer = null)
     {
         Symbol = symbol;
         _services = services;
+        _observer = observer;
         _features = new SymbolFeatureEngine(services.Spec, settings.Cadence, settings.WarmUpTicks, settings.StaleAfter);
     }
 
@@ -105,6 +111,7 @@ public sealed class SymbolState
         var snapshot = _features.Snapshot(Symbol, tick, _book.Book, _book.State == BookSyncState.Synced);
         if (_staleKinds.Count > 0 && !snapshot.Quality.HasFlag(DataQuality.Stale))
             snapshot = snapshot with { Quality = snapshot.Quality | DataQuality.Stale };
+        _observer?.Invoke(Symbol, tick.Time, _book.State == BookSyncState.Synced ? _book.Book : null);
         var health = _health.Count == 0 ? (IReadOnlyList<MarketEvent>)[] : _health.ToArray();
         _health.Clear();
         return new SymbolOutput(snapshot, _services.Predictor.Predict(snapshot), tick.RoundSize, health);
