@@ -7,6 +7,7 @@ using Screener.Sim.Tests.Support;
 
 namespace Screener.Sim.Tests.Journal;
 
+[Collection(ComputeCollection.Name)]
 public sealed class SimJournalSessionSpec
 {
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;

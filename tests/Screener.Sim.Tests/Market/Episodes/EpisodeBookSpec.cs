@@ -1,5 +1,6 @@
 using Screener.Sim.Market;
 using Screener.Sim.Market.Episodes;
+using Screener.Sim.Tests.Support;
 
 namespace Screener.Sim.Tests.Market.Episodes;
 
@@ -7,6 +8,7 @@ namespace Screener.Sim.Tests.Market.Episodes;
 /// The episode planner on its own, stepped over simulated time without a market (flat prices): cheap enough to plant
 /// thousands of episodes, so the claims about the truth can be checked statistically.
 /// </summary>
+[Collection(ComputeCollection.Name)]
 public sealed class EpisodeBookSpec
 {
     private const long Start = 1_791_382_980_000;

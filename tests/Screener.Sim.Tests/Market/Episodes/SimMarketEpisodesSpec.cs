@@ -1,25 +1,31 @@
 using Screener.Sim.Market;
 using Screener.Sim.Market.Episodes;
 using Screener.Sim.Server;
+using Screener.Sim.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Screener.Sim.Tests.Market.Episodes;
 
 /// <summary>Planted episodes inside the market: separate from the market's randomness, measurable before the onset, and true to their word.</summary>
-public sealed class SimMarketEpisodesSpec
+[Collection(ComputeCollection.Name)]
+public sealed class SimMarketEpisodesSpec(ITestOutputHelper output)
 {
     private static readonly byte[] BuyerIsTaker = "\"m\":false"u8.ToArray();
 
     private sealed record Session(IReadOnlyList<InPlayEpisode> Episodes, Dictionary<(string Symbol, long Second), (int Trades, int Buys)> Trades);
 
-    /// <summary>40 simulated minutes of 4 symbols with frequent episodes; aggregate trades counted per symbol and second.</summary>
+    /// <summary>
+    /// 50 simulated minutes of 4 symbols with frequent episodes, a minute apart at least (so the minute before a precursor is
+    /// quiet); aggregate trades counted per symbol and second.
+    /// </summary>
     private static readonly Lazy<Session> Busy = new(() =>
     {
-        var market = new SimMarket(new SimMarketSettings(Seed: 21, SymbolCount: 4)
+        var market = new SimMarket(new SimMarketSettings(Seed: 3, SymbolCount: 4, DepthLevels: 200)
         {
-            Episodes = new EpisodeSettings { RatePerSymbolHour = 60, WarmUp = TimeSpan.FromMinutes(1), Cooldown = TimeSpan.FromSeconds(20) },
+            Episodes = new EpisodeSettings { RatePerSymbolHour = 60, WarmUp = TimeSpan.FromMinutes(1), Cooldown = TimeSpan.FromMinutes(1) },
         });
         var trades = new Dictionary<(string, long), (int, int)>();
-        for (var step = 0; step < 24_000; step++)
+        for (var step = 0; step < 30_000; step++)
             foreach (var e in market.Step(static s => s.EndsWith("@aggTrade", StringComparison.Ordinal)))
             {
                 var key = (e.Stream[..e.Stream.IndexOf('@')].ToUpperInvariant(), market.NowMs / 1000);
@@ -87,6 +93,8 @@ public sealed class SimMarketEpisodesSpec
         Assert.True(fired.Count >= 10 && fizzled.Count >= 10, $"{fired.Count} fired, {fizzled.Count} fizzled");
 
         var ratio = fired.Sum(e => e.RealizedMoveBps!.Value) / fired.Sum(e => e.MagnitudeBps);
+        output.WriteLine($"{fired.Count} fired: realized / planted {ratio:F2}; {fizzled.Count} fizzled: mean {fizzled.Average(e => e.RealizedMoveBps!.Value):F1} bps, " +
+                         $"mean |move| {fizzled.Average(e => Math.Abs(e.RealizedMoveBps!.Value)):F1} bps against planted {fizzled.Average(e => e.MagnitudeBps):F0}");
         Assert.InRange(ratio, 0.7, 1.3);
         Assert.True(fired.Count(e => e.RealizedMoveBps > 0.3 * e.MagnitudeBps) >= 0.8 * fired.Count);
         // A fizzle leaves only the market's own noise: small against the planted magnitudes, no lean to the direction.
@@ -114,6 +122,7 @@ public sealed class SimMarketEpisodesSpec
         // Trade intensity rises over the precursor (the 15 s before onset against the 60 s before the precursor started).
         var before = complete.Sum(e => Sum(e.Symbol, e.PrecursorStartMs - 60_000, e.PrecursorStartMs).Trades / 60.0);
         var late = complete.Sum(e => Sum(e.Symbol, e.OnsetMs - 15_000, e.OnsetMs).Trades / 15.0);
+        output.WriteLine($"{complete.Count} episodes: trade rate {before / complete.Count:F1}/s before, {late / complete.Count:F1}/s late in the precursor");
         Assert.True(late > 1.3 * before, $"trade rate {before / complete.Count:F1}/s before, {late / complete.Count:F1}/s late in the precursor");
 
         // Takers lean to the episode's direction before anything moved.
@@ -122,6 +131,7 @@ public sealed class SimMarketEpisodesSpec
             var sums = episodes.Select(e => Sum(e.Symbol, e.OnsetMs - 15_000, e.OnsetMs)).ToList();
             return sums.Sum(s => s.Buys) / (double)sums.Sum(s => s.Trades);
         }
+        output.WriteLine($"buy share late in the precursor: {BuyShare(complete.Where(e => e.Direction > 0)):F3} up, {BuyShare(complete.Where(e => e.Direction < 0)):F3} down");
         Assert.True(BuyShare(complete.Where(e => e.Direction > 0)) > 0.55);
         Assert.True(BuyShare(complete.Where(e => e.Direction < 0)) < 0.45);
     }
