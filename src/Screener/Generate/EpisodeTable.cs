@@ -42,21 +42,21 @@ public static class EpisodeTable
             CREATE INDEX sim_episodes_symbol_onset ON {EpisodesTable} (symbol, onset_ms);
             CREATE TABLE {RunTable} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """);
-        using (var insert = connection.CreateCommand())
+        foreach (var e in episodes)
         {
+            using var insert = connection.CreateCommand();
             insert.CommandText = $"INSERT INTO {EpisodesTable} ({Columns}) VALUES ($id, $symbol, $start, $onset, $end, $p, $fired, $direction, $magnitude, $realized)";
-            var parameters = new[] { "$id", "$symbol", "$start", "$onset", "$end", "$p", "$fired", "$direction", "$magnitude", "$realized" }
-                .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
-            foreach (var e in episodes)
-            {
-                object?[] values = [e.Id, e.Symbol, e.PrecursorStartMs, e.OnsetMs, e.EndMs, e.Probability, e.Fired ? 1 : 0, e.Direction, e.MagnitudeBps, e.RealizedMoveBps];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    parameters[i].SqliteType = values[i] switch { string => SqliteType.Text, double => SqliteType.Real, null => SqliteType.Text, _ => SqliteType.Integer };
-                    parameters[i].Value = values[i] ?? DBNull.Value;
-                }
-                insert.ExecuteNonQuery();
-            }
+            insert.Parameters.AddWithValue("$id", e.Id);
+            insert.Parameters.AddWithValue("$symbol", e.Symbol);
+            insert.Parameters.AddWithValue("$start", e.PrecursorStartMs);
+            insert.Parameters.AddWithValue("$onset", e.OnsetMs);
+            insert.Parameters.AddWithValue("$end", e.EndMs);
+            insert.Parameters.AddWithValue("$p", e.Probability);
+            insert.Parameters.AddWithValue("$fired", e.Fired ? 1 : 0);
+            insert.Parameters.AddWithValue("$direction", e.Direction);
+            insert.Parameters.AddWithValue("$magnitude", e.MagnitudeBps);
+            insert.Parameters.AddWithValue("$realized", (object?)e.RealizedMoveBps ?? DBNull.Value);
+            insert.ExecuteNonQuery();
         }
         using (var insert = connection.CreateCommand())
         {

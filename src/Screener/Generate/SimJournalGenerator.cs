@@ -91,11 +91,19 @@ public static class SimJournalGenerator
         long frames = 0, count = 0;
         var interrupted = false;
         GenerateProgress Progress(long framesSoFar) => new(session.NowMs - session.StartMs, total, framesSoFar, clock.Elapsed);
+        // A failed write stops the stream, and nothing reads the channel any more: the producer must not wait on it.
+        var writerDown = new CancellationTokenSource();
+        _ = written.ContinueWith(_ => writerDown.Cancel(), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         try
         {
             // Stepping runs beside the journal writer: serialising, compressing and persisting a batch overlaps the next steps.
             (frames, count, interrupted) = await Task.Run(() => ProduceAsync(session, shard, journal.RawBatchFrames, batches.Writer,
-                soFar => progress?.Invoke(Progress(soFar)), progressEvery, ct), CancellationToken.None);
+                soFar => progress?.Invoke(Progress(soFar)), progressEvery, writerDown.Token, ct), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (writerDown.IsCancellationRequested)
+        {
+            await written; // throws the write's own failure
+            throw;
         }
         finally
         {
@@ -111,7 +119,7 @@ public static class SimJournalGenerator
 
     private static async Task<(long Frames, long Batches, bool Interrupted)> ProduceAsync(
         SimJournalSession session, string shard, int batchFrames, ChannelWriter<FrameBatch> output, Action<long> report, TimeSpan every,
-        CancellationToken ct)
+        CancellationToken writerDown, CancellationToken ct)
     {
         var stepFrames = new List<SimJournalFrame>(1024);
         var batch = new List<RawFrame>(batchFrames);
@@ -124,7 +132,7 @@ public static class SimJournalGenerator
             {
                 batch.Add(GeneratedFrames.ToRawFrame(frame, ++sequence));
                 if (batch.Count < batchFrames) continue;
-                await output.WriteAsync(new FrameBatch(shard, batch.ToArray()), CancellationToken.None);
+                await output.WriteAsync(new FrameBatch(shard, batch.ToArray()), writerDown);
                 batches++;
                 batch.Clear();
             }
@@ -142,7 +150,7 @@ public static class SimJournalGenerator
         }
         if (batch.Count > 0)
         {
-            await output.WriteAsync(new FrameBatch(shard, batch.ToArray()), CancellationToken.None);
+            await output.WriteAsync(new FrameBatch(shard, batch.ToArray()), writerDown);
             batches++;
         }
         return (sequence, batches, interrupted);

@@ -136,6 +136,21 @@ public sealed class SimJournalGeneratorSpec(SimJournalGeneratorSpec.Fixture gene
         Assert.InRange(UtcTime.ToUnixMs(frames[^1].TsInit), end, end + 100);
     }
 
+    [Fact]
+    public async Task Generator_must_fail_with_the_journal_error_rather_than_wait_forever_when_a_write_fails()
+    {
+        var settings = GeneratedJournal.Settings(new GenerateRequest(Hours: 0.05, Symbols: 3, Seed: 1, EpisodeRate: 0), null);
+        var db = JournalFixture.TempDb("failing.db");
+        // Every write times out at once, so the journal stream fails on its first batch while the generator has hours to go.
+        var journal = new Screener.Configuration.JournalSettings(RawBatchFrames: 100, RawBatchDelay: TimeSpan.FromMilliseconds(100), WriteTimeout: TimeSpan.FromTicks(1));
+
+        var run = JournalFixture.WithSystemAsync(db, (system, _) =>
+            SimJournalGenerator.RunAsync(system, db, settings, "s0", journal, null, TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.IsType<Akka.Actor.AskTimeoutException>(await Record.ExceptionAsync(() => run));
+    }
+
     private sealed class Requests(List<(string Symbol, string Reason)> requests) : ISnapshotRequester
     {
         public void RequestSnapshot(string symbol, string reason) => requests.Add((symbol, reason));
