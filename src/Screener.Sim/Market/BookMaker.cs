@@ -7,12 +7,15 @@ namespace Screener.Sim.Market;
 /// </summary>
 internal static class BookMaker
 {
+    /// <summary>The size in lots of a new quote on one side at ladder index <paramref name="index"/> (0 = the touch).</summary>
+    public delegate long DepthLots(bool isBid, int index);
+
     private const int MaxSweepTrades = 5;
     private const int MaxLevelsPerTaker = 15;
     private const int MaxGapFill = 30;
 
     /// <summary>Builds the initial ladder around <paramref name="bidTick"/>/<paramref name="askTick"/>.</summary>
-    public static void Seed(SymbolBook book, SimRandom rng, long bidTick, long askTick, int levels, Func<int, long> depthLots)
+    public static void Seed(SymbolBook book, SimRandom rng, long bidTick, long askTick, int levels, DepthLots depthLots)
     {
         SeedSide(book, rng, isBid: true, bidTick, levels, depthLots);
         SeedSide(book, rng, isBid: false, askTick, levels, depthLots);
@@ -23,7 +26,7 @@ internal static class BookMaker
     /// takers on the move's side (so aggressor side follows the move), the rest cancelled by their makers.
     /// The vacated side is then re-quoted at the target with a partly filled gap behind it.
     /// </summary>
-    public static void Recenter(SymbolBook book, TradeTape tape, SimRandom rng, long bidTarget, long askTarget, long timeMs, Func<int, long> depthLots)
+    public static void Recenter(SymbolBook book, TradeTape tape, SimRandom rng, long bidTarget, long askTarget, long timeMs, DepthLots depthLots)
     {
         var trades = 0;
         while (book.Asks.Count > 0 && book.Asks.Best < askTarget)
@@ -50,7 +53,7 @@ internal static class BookMaker
     }
 
     /// <summary>Quotes the targets on both sides when the touch is behind them, partly filling the gap.</summary>
-    public static void Requote(SymbolBook book, SimRandom rng, long bidTarget, long askTarget, long timeMs, Func<int, long> depthLots)
+    public static void Requote(SymbolBook book, SimRandom rng, long bidTarget, long askTarget, long timeMs, DepthLots depthLots)
     {
         RequoteSide(book, rng, isBid: true, bidTarget, timeMs, depthLots);
         RequoteSide(book, rng, isBid: false, askTarget, timeMs, depthLots);
@@ -72,7 +75,7 @@ internal static class BookMaker
     }
 
     /// <summary>Resting-order churn, concentrated near the touch: resize, cancel, or add a level behind an existing one.</summary>
-    public static void Churn(SymbolBook book, SimRandom rng, int minLevels, long timeMs, Func<int, long> depthLots)
+    public static void Churn(SymbolBook book, SimRandom rng, int minLevels, long timeMs, DepthLots depthLots)
     {
         var isBid = rng.Chance(0.5);
         var side = book.Side(isBid);
@@ -82,7 +85,7 @@ internal static class BookMaker
         var action = rng.NextDouble();
         if (action < 0.55)
         {
-            book.Set(isBid, tick, depthLots(index), timeMs);
+            book.Set(isBid, tick, depthLots(isBid, index), timeMs);
         }
         else if (action < 0.75)
         {
@@ -92,12 +95,12 @@ internal static class BookMaker
         {
             var outward = isBid ? -1 : 1;
             var candidate = tick + outward * (1 + rng.NextLong(0, 3));
-            if (candidate > 0 && !side.Contains(candidate)) book.Set(isBid, candidate, depthLots(index + 1), timeMs);
+            if (candidate > 0 && !side.Contains(candidate)) book.Set(isBid, candidate, depthLots(isBid, index + 1), timeMs);
         }
     }
 
     /// <summary>Extends the far end when the side is short, trims it when long, so the ladder keeps its depth as prices trend.</summary>
-    public static void MaintainDepth(SymbolBook book, SimRandom rng, int levels, long timeMs, Func<int, long> depthLots)
+    public static void MaintainDepth(SymbolBook book, SimRandom rng, int levels, long timeMs, DepthLots depthLots)
     {
         foreach (var isBid in (ReadOnlySpan<bool>)[true, false])
         {
@@ -107,14 +110,14 @@ internal static class BookMaker
             {
                 var tick = side.Deepest + outward * (1 + (long)rng.NextExponential(1.5));
                 if (tick <= 0) break;
-                book.Set(isBid, tick, depthLots(side.Count), timeMs);
+                book.Set(isBid, tick, depthLots(isBid, side.Count), timeMs);
             }
             var ceiling = levels + levels / 20 + 5;
             while (side.Count > ceiling) book.Set(isBid, side.Deepest, 0, timeMs);
         }
     }
 
-    private static void RequoteSide(SymbolBook book, SimRandom rng, bool isBid, long target, long timeMs, Func<int, long> depthLots)
+    private static void RequoteSide(SymbolBook book, SimRandom rng, bool isBid, long target, long timeMs, DepthLots depthLots)
     {
         var side = book.Side(isBid);
         if (side.Count > 0 && !side.IsBetter(target, side.Best)) return;
@@ -124,19 +127,19 @@ internal static class BookMaker
         for (var i = gap; i > 0; i--)
         {
             var tick = target - inward * i;
-            if (tick > 0 && rng.Chance(0.5)) book.Set(isBid, tick, depthLots((int)i), timeMs);
+            if (tick > 0 && rng.Chance(0.5)) book.Set(isBid, tick, depthLots(isBid, (int)i), timeMs);
         }
-        book.Set(isBid, target, depthLots(0), timeMs);
+        book.Set(isBid, target, depthLots(isBid, 0), timeMs);
     }
 
-    private static void SeedSide(SymbolBook book, SimRandom rng, bool isBid, long touch, int levels, Func<int, long> depthLots)
+    private static void SeedSide(SymbolBook book, SimRandom rng, bool isBid, long touch, int levels, DepthLots depthLots)
     {
         var outward = isBid ? -1 : 1;
         var tick = touch;
         var ladder = new List<(long Tick, long Lots)>(levels);
         for (var i = 0; i < levels && tick > 0; i++)
         {
-            ladder.Add((tick, depthLots(i)));
+            ladder.Add((tick, depthLots(isBid, i)));
             // Dense near the touch, sparser further out, as on liquid perpetual books.
             tick += outward * (i < 20 ? 1 + (rng.Chance(0.2) ? 1 : 0) : 1 + (long)rng.NextExponential(1.5));
         }

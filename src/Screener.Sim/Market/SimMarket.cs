@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Screener.Sim.Market.Episodes;
 
 namespace Screener.Sim.Market;
 
@@ -9,7 +10,8 @@ namespace Screener.Sim.Market;
 /// </summary>
 public sealed class SimMarket
 {
-    private const double CommonVolatility = 1.0e-4; // per √second: about 56 % a year, BTC-like
+    /// <summary>Volatility of the common (BTC) factor per √second in the normal regime: about 56 % a year, BTC-like.</summary>
+    internal const double CommonVolatility = 1.0e-4;
     private readonly SimRandom _rng;
     private readonly RegimeChain _regime = new();
     private readonly UpdateIdSource _ids;
@@ -17,6 +19,8 @@ public sealed class SimMarket
     private readonly Dictionary<string, SymbolSim> _bySymbol;
     private readonly int[] _order;
     private readonly PayloadWriter _writer = new();
+    private readonly EpisodeBook? _episodes;
+    private readonly EpisodeEffect[] _effects;
 
     public SimMarket(SimMarketSettings settings)
     {
@@ -32,6 +36,9 @@ public sealed class SimMarket
             .ToArray();
         _bySymbol = _symbols.ToDictionary(s => s.Spec.Symbol, StringComparer.Ordinal);
         _order = Enumerable.Range(0, _symbols.Length).ToArray();
+        _effects = new EpisodeEffect[_symbols.Length];
+        Array.Fill(_effects, EpisodeEffect.None);
+        if (settings.Episodes is { } episodes) _episodes = new EpisodeBook(Symbols, episodes, settings.Seed, settings.StartTimeMs);
     }
 
     public SimMarketSettings Settings { get; }
@@ -45,6 +52,12 @@ public sealed class SimMarket
     public long StepCount { get; private set; }
 
     public MarketRegime Regime => _regime.Current;
+
+    /// <summary>
+    /// The planted episodes started so far, in start order, with their truth (empty when
+    /// <see cref="SimMarketSettings.Episodes"/> is off). Nothing of it reaches the wire.
+    /// </summary>
+    public IReadOnlyList<InPlayEpisode> Episodes => _episodes?.Episodes ?? [];
 
     /// <summary>Last global order-book update id handed out.</summary>
     public long LastUpdateId => _ids.Current;
@@ -66,6 +79,7 @@ public sealed class SimMarket
         _regime.Advance(_rng, dt);
         var commonSigma = CommonVolatility * _regime.VolatilityMultiplier * Math.Sqrt(dt);
         var context = new StepContext(previous, NowMs, commonSigma * _rng.NextGaussian(), commonSigma, _regime);
+        _episodes?.Plan(previous, NowMs, _effects);
 
         // Symbols take turns in a fresh random order so global update ids interleave as on a real engine.
         for (var i = _order.Length - 1; i > 0; i--)
@@ -78,9 +92,10 @@ public sealed class SimMarket
         foreach (var index in _order)
         {
             var sim = _symbols[index];
-            sim.Advance(context);
+            sim.Advance(context, _effects[index]);
             SymbolEmitter.Emit(sim, context, _writer, wanted, output, marks);
         }
+        _episodes?.Observe(NowMs, i => _symbols[i].LogPrice);
         if (marks.OneSecond.Count > 0) output.Add(new SimEvent(StreamNames.AllMarkPrices1s, PayloadWriter.JoinArray(marks.OneSecond)));
         if (marks.ThreeSeconds.Count > 0) output.Add(new SimEvent(StreamNames.AllMarkPrices, PayloadWriter.JoinArray(marks.ThreeSeconds)));
         return output;

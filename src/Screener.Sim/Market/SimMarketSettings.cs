@@ -1,3 +1,5 @@
+using Screener.Sim.Market.Episodes;
+
 namespace Screener.Sim.Market;
 
 /// <summary>Inputs of the deterministic market model; equal settings give byte-identical event sequences.</summary>
@@ -13,6 +15,9 @@ public sealed record SimMarketSettings(
     int StepMs = 100,
     int DepthLevels = 1000)
 {
+    /// <summary>Planted in-play episodes; null (the default) plants none, and the market is exactly as without them.</summary>
+    public EpisodeSettings? Episodes { get; init; }
+
     /// <summary>Throws when a value would make the model meaningless.</summary>
     public void Validate()
     {
@@ -24,5 +29,6 @@ public sealed record SimMarketSettings(
             throw new ArgumentOutOfRangeException(nameof(DepthLevels), DepthLevels, "Must be 20..5000.");
         if (StartTimeMs <= 0)
             throw new ArgumentOutOfRangeException(nameof(StartTimeMs), StartTimeMs, "Must be a positive Unix time in ms.");
+        Episodes?.Validate();
     }
 }

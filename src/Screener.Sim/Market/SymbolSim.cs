@@ -1,10 +1,13 @@
+using Screener.Sim.Market.Episodes;
+
 namespace Screener.Sim.Market;
 
 /// <summary>
 /// One symbol's simulated life. Each step: the fair log price moves by beta × common factor plus
 /// idiosyncratic noise (scaled by regime and by self-decaying per-symbol bursts); makers re-quote around
 /// it; a Hawkes-like stream of taker orders with Pareto sizes and move-following side hits the book;
-/// resting orders churn; occasionally a liquidation prints. Emission lives in <see cref="SymbolEmitter"/>.
+/// resting orders churn; occasionally a liquidation prints. A planted episode (<see cref="EpisodeEffect"/>) scales
+/// those dynamics and may add drift. Emission lives in <see cref="SymbolEmitter"/>.
 /// </summary>
 internal sealed class SymbolSim
 {
@@ -22,11 +25,13 @@ internal sealed class SymbolSim
     private readonly double _medianTakerLots;
     private readonly double _medianDepthLots;
     private readonly double _churnRate;
-    private readonly Func<int, long> _depthLots;
+    private readonly BookMaker.DepthLots _depthLots;
     private double _logPrice;
     private double _burst;
     private double _excitation;
     private long _lastLiquidationMs = long.MinValue / 2;
+    private double _bidDepth = 1;
+    private double _askDepth = 1;
 
     /// <param name="spec">The listing.</param>
     /// <param name="rng">Main random stream of the symbol.</param>
@@ -111,19 +116,25 @@ internal sealed class SymbolSim
 
     public double FairPrice => Math.Exp(_logPrice);
 
+    /// <summary>Natural log of <see cref="FairPrice"/>.</summary>
+    public double LogPrice => _logPrice;
+
     /// <summary>Last step's return in units of its own standard deviation; drives aggressor side, activity and liquidations.</summary>
     public double LastMoveSigmas { get; private set; }
 
-    public void Advance(in StepContext ctx)
+    /// <summary>One step under an episode's <paramref name="effect"/> (<see cref="EpisodeEffect.None"/> changes nothing).</summary>
+    public void Advance(in StepContext ctx, in EpisodeEffect effect)
     {
         var dt = ctx.Seconds;
+        _bidDepth = effect.BidDepth;
+        _askDepth = effect.AskDepth;
         _burst *= Math.Exp(-dt / BurstDecaySeconds);
         if (_rng.Chance(dt / 900 * ctx.Regime.ActivityMultiplier)) _burst += 1 + _rng.NextExponential(2);
         var burst = 1 + _burst;
 
-        var idioSigma = Spec.Volatility * ctx.Regime.VolatilityMultiplier * burst * Math.Sqrt(dt);
+        var idioSigma = Spec.Volatility * ctx.Regime.VolatilityMultiplier * burst * effect.Volatility * Math.Sqrt(dt);
         var reversion = -(_logPrice - _logAnchor) * dt / 86_400; // keeps long demo runs near the listed price
-        var move = Spec.Beta * ctx.CommonReturn + idioSigma * _rng.NextGaussian() + reversion;
+        var move = Spec.Beta * ctx.CommonReturn + idioSigma * _rng.NextGaussian() + reversion + effect.Drift;
         _logPrice += move;
         var sigma = Math.Sqrt(Math.Pow(Spec.Beta * ctx.CommonSigma, 2) + idioSigma * idioSigma);
         LastMoveSigmas = sigma > 0 ? move / sigma : 0;
@@ -135,8 +146,8 @@ internal sealed class SymbolSim
 
         Tape.Clear();
         BookMaker.Recenter(Book, Tape, _rng, bidTarget, bidTarget + spread, sweepMs, _depthLots);
-        RunTakers(ctx, burst, sweepMs);
-        var churns = Math.Min(200, _rng.NextPoisson(_churnRate * ctx.Regime.ActivityMultiplier * burst * dt));
+        RunTakers(ctx, burst, sweepMs, effect);
+        var churns = Math.Min(200, _rng.NextPoisson(_churnRate * ctx.Regime.ActivityMultiplier * burst * effect.Activity * dt));
         for (var i = 0; i < churns; i++)
             BookMaker.Churn(Book, _rng, _depthLevels / 2, _rng.NextLong(ctx.PreviousNowMs + 1, ctx.NowMs + 1), _depthLots);
         // Makers refill a touch that takers or cancels opened up, so the spread is usually one tick.
@@ -156,18 +167,18 @@ internal sealed class SymbolSim
         OpenInterest.Advance(traded, Liquidation?.Lots ?? 0);
     }
 
-    private void RunTakers(in StepContext ctx, double burst, long fromMs)
+    private void RunTakers(in StepContext ctx, double burst, long fromMs, in EpisodeEffect effect)
     {
         var dt = ctx.Seconds;
         // The baseline is scaled by (1 - branching ratio) so the long-run order rate stays near TradeRate.
-        var intensity = (1 - BranchingRatio) * Spec.TradeRate * ctx.Regime.ActivityMultiplier * burst * (1 + 0.5 * Math.Abs(LastMoveSigmas)) + _excitation;
+        var intensity = (1 - BranchingRatio) * Spec.TradeRate * ctx.Regime.ActivityMultiplier * burst * (1 + 0.5 * Math.Abs(LastMoveSigmas)) * effect.Activity + _excitation;
         var orders = Math.Min(60, _rng.NextPoisson(intensity * dt));
         _excitation = _excitation * Math.Exp(-dt / HawkesDecaySeconds) + HawkesJump * orders;
         if (orders == 0) return;
         var times = new long[orders];
         for (var i = 0; i < orders; i++) times[i] = _rng.NextLong(fromMs, ctx.NowMs);
         Array.Sort(times);
-        var buyProbability = 0.5 + 0.35 * Math.Tanh(LastMoveSigmas);
+        var buyProbability = Math.Clamp(0.5 + 0.35 * Math.Tanh(LastMoveSigmas) + effect.BuyBias, 0.02, 0.98);
         foreach (var time in times)
         {
             var isBuy = _rng.Chance(buyProbability);
@@ -193,9 +204,9 @@ internal sealed class SymbolSim
         return new Liquidation(isSell, lots, Math.Min(last, lots), order, average, timeMs);
     }
 
-    private long DepthLots(int index)
+    private long DepthLots(bool isBid, int index)
     {
-        var size = _medianDepthLots * Math.Exp(1.1 * _rng.NextGaussian()) * (1 + index / 100.0);
+        var size = _medianDepthLots * Math.Exp(1.1 * _rng.NextGaussian()) * (1 + index / 100.0) * (isBid ? _bidDepth : _askDepth);
         return Math.Max(1, (long)Math.Round(size));
     }
 }

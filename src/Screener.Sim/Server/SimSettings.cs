@@ -1,6 +1,7 @@
 using System.Net;
 using Screener.Sim.Faults;
 using Screener.Sim.Market;
+using Screener.Sim.Market.Episodes;
 
 namespace Screener.Sim.Server;
 
@@ -76,6 +77,12 @@ public sealed record SimSettings
     /// </summary>
     public BlastSettings? Blast { get; init; }
 
+    /// <summary>
+    /// Planted in-play episodes in the served market (null = none, the default: the market is exactly as without them).
+    /// The truth is on <see cref="Market.SimMarket.Episodes"/>; nothing of it reaches the wire.
+    /// </summary>
+    public EpisodeSettings? Episodes { get; init; }
+
     /// <summary>Throws on settings the exchange cannot honour.</summary>
     public void Validate()
     {
@@ -99,5 +106,5 @@ public sealed record SimSettings
     }
 
     internal SimMarketSettings ToMarketSettings(long startTimeMs) =>
-        new(Seed, SymbolCount, startTimeMs, (int)StepInterval.TotalMilliseconds, DepthLevels);
+        new(Seed, SymbolCount, startTimeMs, (int)StepInterval.TotalMilliseconds, DepthLevels) { Episodes = Episodes };
 }

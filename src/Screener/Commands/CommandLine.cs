@@ -54,6 +54,10 @@ public sealed class CommandLine
         ? long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new UsageException($"--{name} expects a whole number, got '{v}'.")
         : null;
 
+    public double? Double(string name) => String(name) is { } v
+        ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : throw new UsageException($"--{name} expects a number, got '{v}'.")
+        : null;
+
     /// <summary>A duration such as <c>20s</c>, <c>500ms</c>, <c>5m</c>, <c>1h</c> or <c>00:00:20</c>.</summary>
     public TimeSpan? Duration(string name) => String(name) is { } v ? ParseDuration(name, v) : null;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Screener.Sim.Faults;
+using Screener.Sim.Market.Episodes;
 using Screener.Sim.Server;
 
 namespace Screener.Commands;
@@ -8,6 +9,8 @@ namespace Screener.Commands;
 /// <c>screener sim</c>: the simulated exchange alone on 127.0.0.1, until Ctrl+C, <c>--duration</c> or, with
 /// <c>--until-stdin-closes</c>, the end of standard input (a parent process holding the pipe). <c>--blast N</c> serves
 /// a fixed tape of N frames at full speed instead of the paced market (see <see cref="BlastSettings"/>).
+/// <c>--generate</c> starts no exchange: it writes a simulated journal straight to <c>--db</c> (see <see cref="GenerateCommand"/>).
+/// <c>--episode-rate R</c> plants in-play episodes in the served market (off by default here).
 /// </summary>
 public static class SimCommand
 {
@@ -16,6 +19,9 @@ public static class SimCommand
 
     public static async Task<int> RunAsync(CommandLine cl, CancellationToken ct)
     {
+        if (cl.Flag("generate")) return await GenerateCommand.RunAsync(cl, ct);
+        foreach (var option in GenerateCommand.OnlyOptions)
+            if (cl.String(option) is not null) throw new UsageException($"--{option} needs --generate.");
         var port = cl.Int("port") ?? 9100;
         var seed = cl.Int("seed") ?? 42;
         var symbols = cl.Int("symbols") ?? 12;
@@ -23,6 +29,7 @@ public static class SimCommand
         var faults = DemoCommand.ParseFaults(cl.String("faults"));
         var blast = cl.Int("blast");
         var untilStdinCloses = cl.Flag("until-stdin-closes");
+        var episodeRate = GenerateCommand.EpisodeRate(cl, fallback: 0);
         cl.RejectUnknown();
         if (port is < 0 or > 65535) throw new UsageException($"--port must be 0..65535, was {port}.");
         if (blast is < 1) throw new UsageException($"--blast must be at least 1 frame, was {blast}.");
@@ -31,6 +38,7 @@ public static class SimCommand
         {
             Seed = (ulong)seed, SymbolCount = symbols, Port = port, Faults = faults,
             Blast = blast is { } frames ? new BlastSettings(frames) : null,
+            Episodes = episodeRate > 0 ? new EpisodeSettings { RatePerSymbolHour = episodeRate } : null,
         };
         var started = Stopwatch.GetTimestamp();
         await using var sim = await SimExchange.StartAsync(settings, cancellationToken: ct);
@@ -49,6 +57,7 @@ public static class SimCommand
             System.Console.WriteLine($"  REST:      {sim.RestBase}fapi/v1/exchangeInfo   {sim.RestBase}fapi/v1/depth?symbol=BTCUSDT&limit=100");
         }
         if (faults != SimFaults.None) System.Console.WriteLine($"  faults:    {faults.Describe()}");
+        if (episodeRate > 0) System.Console.WriteLine($"  episodes:  {episodeRate:0.###} per symbol per idle hour (the truth is not recorded in live mode; use --generate)");
         System.Console.WriteLine(untilStdinCloses ? "Ctrl+C or end of input to stop." : "Ctrl+C to stop.");
         try
         {

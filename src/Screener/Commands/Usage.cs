@@ -11,7 +11,7 @@ public static class Usage
               Start the simulated exchange and a node in one process, connected over loopback WebSockets,
               and show the live top-K until Ctrl+C or --duration. The journal goes to --db (SQLite).
           screener sim [--port 9100] [--seed 42] [--symbols 12] [--duration 10m] [--faults SPEC]
-                       [--blast FRAMES] [--until-stdin-closes]
+                       [--blast FRAMES] [--until-stdin-closes] [--episode-rate R]
               Run the simulated exchange alone on 127.0.0.1 (WebSocket and REST on one port).
               SPEC injects faults, comma-separated: disconnect-every=10s, gap-every=5s, gap-symbol=SYM,
               silent=SYM[;SYM], malformed-every=2s, rest-429-storm=30s, rest-418=2m, slow=50ms,
@@ -19,6 +19,14 @@ public static class Usage
               --blast sends each connection its share of a fixed tape of FRAMES frames (depth, book ticker,
               aggTrade, mark price, liquidations) at full speed after its LIST_SUBSCRIPTIONS reply; REST answers
               as of the tape's start. --until-stdin-closes also stops at the end of standard input.
+              --episode-rate R plants in-play episodes in the served market (R per symbol per idle hour; off by default).
+          screener sim --generate --hours H --db PATH [--symbols 12] [--seed 42] [--episode-rate 4]
+              Start no exchange: step the simulated market at full speed and write H simulated hours into a new SQLite
+              journal at PATH, framed exactly as a node journals a live session (connections, subscription replies,
+              depth snapshots, premiumIndex/openInterest/fundingInfo polls, heartbeats, sequence numbers). Planted
+              in-play episodes (R per symbol per idle hour, 0 for none) keep their truth in the table sim_episodes
+              of the same file, never in the frames. Progress on stderr; the report ends with simulated hours per
+              wall minute. The same seed always writes the same journal.
           screener journal stats [--db data/screener.db]
               Print event counts per persistence id and tag, and the raw frames inside frame batches.
           screener parse FILE
