@@ -51,8 +51,9 @@ public static class IngestBenchReport
             : "  CHECKS FAILED: " + string.Join("; ", failures) + ".");
     }
 
-    private static void Row(TextWriter output, string name, string value, string? note = null) =>
+    /// <summary>One table row: name, right-aligned value, optional note; shared by every bench table.</summary>
+    internal static void Row(TextWriter output, string name, string value, string? note = null) =>
         output.WriteLine(note is null ? $"  {name,-30} {value,18}" : $"  {name,-30} {value,18}   {note}");
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Screener.Binance.Subscriptions;
@@ -9,6 +8,7 @@ using Screener.Commands;
 using Screener.Configuration;
 using Screener.Contracts.Time;
 using Screener.Hosting;
+using static Screener.Bench.IngestBenchReport;
 
 namespace Screener.Bench;
 
@@ -226,9 +226,4 @@ public sealed record SocketFloorResult(
         Row(output, "GC allocated / message", $"{(End.AllocatedBytes - Start.AllocatedBytes) / (double)MeasuredMessages:F0} B");
         Row(output, "tape frames received", $"{N(Messages)} / {N(TapeFrames)}");
     }
-
-    private static void Row(TextWriter output, string name, string value, string? note = null) =>
-        output.WriteLine(note is null ? $"  {name,-30} {value,18}" : $"  {name,-30} {value,18}   {note}");
-
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
