@@ -12,6 +12,15 @@ public sealed record FeatureSpec(string Version, IReadOnlyList<FeatureDefinition
     /// <summary>Computed from the members on every read, so a copy made with <c>with</c> never carries a stale hash.</summary>
     public string Hash => ComputeHash(Version, Features);
 
+    /// <summary>The index of the feature named <paramref name="name"/>, or false when the spec has none.</summary>
+    public bool TryIndexOf(string name, out int index)
+    {
+        for (index = 0; index < Features.Count; index++)
+            if (Features[index].Name == name) return true;
+        index = -1;
+        return false;
+    }
+
     public int IndexOf(string name)
     {
         for (var i = 0; i < Features.Count; i++)

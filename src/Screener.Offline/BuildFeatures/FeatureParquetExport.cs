@@ -36,7 +36,7 @@ public static class FeatureParquetExport
         var perSymbol = new SortedDictionary<string, long>(StringComparer.Ordinal);
 
         await using var writer = await FeatureParquetWriter.CreateAsync(output, builder.Spec, rowGroupRows, ct);
-        await foreach (var snapshot in builder.BuildAsync(frames.Select(journal, ct), ct))
+        await foreach (var snapshot in builder.BuildAsync(frames.Select(journal, ct), ct: ct))
         {
             await writer.AddAsync(snapshot, ct);
             perSymbol[snapshot.Symbol] = perSymbol.GetValueOrDefault(snapshot.Symbol) + 1;

@@ -72,10 +72,14 @@ public sealed class OfflineFeatureBuilder
 
     /// <summary>The snapshots of <paramref name="frames"/>, for example a journal reader's source run as an async enumerable.</summary>
     /// <exception cref="InvalidOperationException">More distinct symbols than <see cref="PipelineSettings.MaxSymbols"/>, as the graph fails.</exception>
-    public async IAsyncEnumerable<FeatureSnapshot> BuildAsync(IAsyncEnumerable<RawFrame> frames, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <param name="frames">A journal's frames in sequence order.</param>
+    /// <param name="observer">Called at each symbol's tick with its book when synced (for labels); it never changes the snapshots.</param>
+    /// <param name="ct">Stops the enumeration.</param>
+    public async IAsyncEnumerable<FeatureSnapshot> BuildAsync(
+        IAsyncEnumerable<RawFrame> frames, TickBookObserver? observer = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var run = new Run(_settings, _services, observer: null);
+        var run = new Run(_settings, _services, observer);
         var output = new List<FeatureSnapshot>();
         await foreach (var frame in frames.WithCancellation(ct))
         {

@@ -76,7 +76,7 @@ public sealed class TimeSplitSpec
         Assert.Throws<ArgumentException>(() => new TimeSplit(0.8, 0.2, 0, Longest));
     }
 
-    private static TrainingSet Set() => new("spec", Heads, Rows, new TrainingRowCounts(Rows.Length, 0, 0, 0, Rows.Length));
+    private static TrainingSet Set() => new("spec", Heads, Rows, new TrainingRowCounts(Rows.Length, 0, 0, 0, 0, Rows.Length));
 
     private static TrainingRow Row(string symbol, int tick)
     {
