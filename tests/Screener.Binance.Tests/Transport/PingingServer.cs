@@ -38,7 +38,9 @@ internal sealed class PingingServer : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _listener.Stop();
-        try { await _serving; } catch (Exception) { /* stopped */ }
+        try { await _serving.WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (TimeoutException) { throw new TimeoutException("The pinging server did not stop within 10 s."); }
+        catch (Exception) { /* stopped */ }
     }
 
     private async Task ServeAsync()

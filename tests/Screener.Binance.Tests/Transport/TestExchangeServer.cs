@@ -95,7 +95,9 @@ internal sealed class TestExchangeServer : IAsyncDisposable
     {
         await _stop.CancelAsync();
         try { _listener.Close(); } catch (ObjectDisposedException) { /* a connection closed at the same time */ }
-        try { await _accepting; } catch (Exception) { /* listener closed */ }
+        try { await _accepting.WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (TimeoutException) { throw new TimeoutException("The test exchange's accept loop did not stop within 10 s of closing its listener."); }
+        catch (Exception) { /* listener closed */ }
     }
 
     private async Task AcceptAsync()
