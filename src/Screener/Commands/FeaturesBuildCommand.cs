@@ -42,7 +42,7 @@ public static class FeaturesBuildCommand
         {
             throw new UsageException($"--from-seq/--to-seq: {e.Message}");
         }
-        if (!File.Exists(db)) throw new UsageException($"No journal at '{Path.GetFullPath(db)}'. Record one with 'screener demo' or pass --db.");
+        if (!File.Exists(db)) throw new UsageException($"No journal at '{Path.GetFullPath(db)}'. Record one with 'screener demo', 'screener record' or 'screener sim --generate', or pass --db.");
 
         output = Path.GetFullPath(output);
         var partial = output + ".partial";
@@ -69,25 +69,9 @@ public static class FeaturesBuildCommand
 
     private static async Task<Run> BuildAsync(string db, string? shard, FrameRange range, Stream file, CancellationToken ct)
     {
-        string path;
-        try
-        {
-            path = SqliteJournalDatabase.Prepare(db);
-        }
-        catch (SqliteException e)
-        {
-            throw new CommandFailedException($"'{Path.GetFullPath(db)}' is not a SQLite journal: {e.Message}", e);
-        }
-        var config = HoconFiles.Load("", "sqlite", SqliteJournalDatabase.Hocon(path), "akka.loglevel = WARNING\nakka.actor.provider = local");
-        var settings = SettingsReader.Pipeline(config);
-        using var logger = (Serilog.Core.Logger)LoggingSetup.Create(console: false, Defaults.LogFolder);
-        await using var host = await AkkaNodeHost.StartAsync(config, logger, cluster: false, ct);
-        var reader = new JournalReader(host.System);
-        shard = PickShard(await reader.RawShardsAsync(ct), shard, path);
-        var source = new FeatureSource(path, JournalSinks.RawId(shard), range);
-
-        var builder = new OfflineFeatureBuilder(settings,
-            OfflineFeatureBuilder.OfflineServices(new BinanceFrameDecoder(), new BaselineScorer(settings.Scoring), MarketFeatures.Spec));
+        await using var journal = await JournalInput.OpenAsync(db, shard, ct);
+        var source = new FeatureSource(journal.Path, journal.PersistenceId, range);
+        var builder = journal.FeatureBuilder();
         var progress = new FeatureBuildProgress();
         var clock = Stopwatch.StartNew();
         using var stopReporting = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -95,8 +79,7 @@ public static class FeaturesBuildCommand
         FeatureParquetSummary summary;
         try
         {
-            var frames = reader.RawFrames(shard).RunAsAsyncEnumerable(host.System.Materializer());
-            summary = await FeatureParquetExport.RunAsync(frames, file, builder, source, progress, ct: ct);
+            summary = await FeatureParquetExport.RunAsync(journal.Frames(), file, builder, source, progress, ct: ct);
         }
         finally
         {
@@ -105,23 +88,10 @@ public static class FeaturesBuildCommand
         }
         Report(progress, clock);
 
-        if (summary.FramesRead == 0) throw new CommandFailedException($"The raw journal {source.PersistenceId} in '{path}' holds no frames; nothing written.");
+        if (summary.FramesRead == 0) throw new CommandFailedException($"The raw journal {source.PersistenceId} in '{journal.Path}' holds no frames; nothing written.");
         if (summary.FramesBuilt == 0)
             throw new CommandFailedException($"None of the {summary.FramesRead:N0} frames of {source.PersistenceId} has a sequence number in {range}; nothing written.");
         return new Run(source, summary, builder.Spec);
-    }
-
-    /// <summary>The shard asked for, or the journal's only one.</summary>
-    private static string PickShard(IReadOnlyList<string> shards, string? asked, string path)
-    {
-        if (shards.Count == 0) throw new CommandFailedException($"The journal '{path}' holds no raw frames (no raw-<shard> journal); nothing written.");
-        if (asked is not null)
-            return shards.Contains(asked, StringComparer.Ordinal)
-                ? asked
-                : throw new UsageException($"The journal '{path}' has no raw journal for shard '{asked}' (it has: {string.Join(", ", shards)}).");
-        return shards.Count == 1
-            ? shards[0]
-            : throw new UsageException($"The journal '{path}' holds the raw frames of several shards ({string.Join(", ", shards)}); pick one with --shard.");
     }
 
     /// <summary>Opens the partial file first, so an unwritable output fails before any journal is read.</summary>

@@ -88,6 +88,16 @@ public static class EpisodeTable
         return episodes;
     }
 
+    /// <summary>Whether <paramref name="dbPath"/> was written by the generator (it has the run table).</summary>
+    public static bool IsGenerated(string dbPath)
+    {
+        using var connection = Open(dbPath);
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        query.Parameters.AddWithValue("$name", RunTable);
+        return (long)query.ExecuteScalar()! > 0;
+    }
+
     /// <summary>The run description of a generated journal.</summary>
     public static IReadOnlyDictionary<string, string> ReadRun(string dbPath)
     {
