@@ -79,7 +79,8 @@ public sealed class IsotonicCalibrator : IProbabilityCalibrator
             if (!double.IsFinite(scores[i])) throw new ArgumentException($"scores[{i}] = {scores[i]} is not finite.", nameof(scores));
             if (!(weight >= 0 && double.IsFinite(weight)))
                 throw new ArgumentException($"weights[{i}] = {weight} is not a finite non-negative weight.", nameof(weights));
-            if (weight > 0) rows[count++] = new Row(scores[i], labels[i], weight);
+            // + 0.0 turns −0 into +0: they compare equal, and either could otherwise become the breakpoint.
+            if (weight > 0) rows[count++] = new Row(scores[i] + 0.0, labels[i], weight);
         }
         if (count == 0) throw new ArgumentException("At least one row with a positive weight is needed.", nameof(scores));
 

@@ -2,8 +2,8 @@ namespace Screener.Analytics.Tests.Calibration;
 
 /// <summary>
 /// Expected calibration error over equal-width bins of the predicted probability: Σ count/N · |observed − mean
-/// predicted|. Written out here because Analytics cannot see the offline metrics; Screener.Offline.Tests checks
-/// that <c>Metrics.ExpectedCalibrationError</c> gives the same numbers.
+/// predicted|, the definition of Screener.Offline's <c>Metrics.ExpectedCalibrationError</c>, written out here because
+/// Analytics cannot reference Offline.
 /// </summary>
 internal static class Ece
 {

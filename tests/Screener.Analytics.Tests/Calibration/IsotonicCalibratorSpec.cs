@@ -127,6 +127,16 @@ public sealed class IsotonicCalibratorSpec
     }
 
     [Fact]
+    public void IsotonicCalibrator_must_store_a_zero_score_as_positive_zero_whichever_sign_came_first()
+    {
+        var a = IsotonicCalibrator.Fit([-0.0, 0.0, 1], [true, true, false]);
+        var b = IsotonicCalibrator.Fit([0.0, -0.0, 1], [true, true, false]);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(a.X[0]));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(b.X[0]));
+    }
+
+    [Fact]
     public void IsotonicCalibrator_must_lower_the_calibration_error_of_an_overconfident_model()
     {
         var train = MiscalibratedSample.Draw(20_000, seed: 1);
