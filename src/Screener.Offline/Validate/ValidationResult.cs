@@ -23,9 +23,10 @@ public sealed record HeadValidation(
 }
 
 /// <summary>One scorer on one set of rows. Probability metrics use the scorer's calibrated probability; top-K ranks by it.</summary>
+/// <param name="Roc">The ROC curve of the probability (per regime: empty).</param>
 public sealed record ScorerValidation(
     string Name, string Description, double Auc, double PrAuc, double Brier, double LogLoss, double Ece,
-    IReadOnlyList<ReliabilityBin> Reliability, TopKResult TopK);
+    IReadOnlyList<ReliabilityBin> Reliability, TopKResult TopK, IReadOnlyList<Charts.RocPoint> Roc);
 
 /// <param name="Regime">Regime name.</param>
 /// <param name="Rows">Rows in the regime.</param>

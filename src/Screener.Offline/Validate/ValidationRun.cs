@@ -89,7 +89,7 @@ public sealed class ValidationRun
                 var members = all.Where(i => regimes[i] == g).ToArray();
                 if (members.Length == 0) continue;
                 byRegime.Add(new RegimeValidation(regime.Names[g], members.Length, members.Count(i => labels[i]) / (double)members.Length,
-                    [.. scorers.Select(s => Measure(s.Name, s.Description, s.P, labels, edges, rows, members, k))]));
+                    [.. scorers.Select(s => Measure(s.Name, s.Description, s.P, labels, edges, rows, members, k, roc: false))]));
             }
 
             var modelAuc = Metrics.Auc(scorers[0].P, labels);
@@ -99,7 +99,7 @@ public sealed class ValidationRun
                 return new GroupAblation(group.Group, group.Features.Length, auc, modelAuc - auc);
             }).ToList();
 
-            var measured = scorers.Select(s => Measure(s.Name, s.Description, s.P, labels, edges, rows, all, k)).ToList();
+            var measured = scorers.Select(s => Measure(s.Name, s.Description, s.P, labels, edges, rows, all, k, roc: true)).ToList();
             results.Add(new HeadValidation(head.Name, rows.Count, labels.Count(l => l) / (double)labels.Length, measured, byRegime, ablations));
             progress?.Invoke($"{head.Name}: " + string.Join(", ", measured.Select(m => $"{m.Name} AUC {m.Auc:F3} ECE {m.Ece:F4}")));
         }
@@ -148,13 +148,13 @@ public sealed class ValidationRun
     }
 
     private static ScorerValidation Measure(
-        string name, string description, double[] p, bool[] labels, double[] edges, IReadOnlyList<TrainingRow> rows, int[] members, int k)
+        string name, string description, double[] p, bool[] labels, double[] edges, IReadOnlyList<TrainingRow> rows, int[] members, int k, bool roc)
     {
         var ps = members.Select(i => p[i]).ToArray();
         var ls = members.Select(i => labels[i]).ToArray();
         var bins = Metrics.Reliability(ps, ls);
         var topK = TopK.Evaluate(members, i => rows[i].Time, i => p[i], i => rows[i].Symbol, i => labels[i], i => edges[i], k);
         return new ScorerValidation(name, description, Metrics.Auc(ps, ls), Metrics.AveragePrecision(ps, ls), Metrics.Brier(ps, ls),
-            Metrics.LogLoss(ps, ls), Metrics.ExpectedCalibrationError(bins), bins, topK);
+            Metrics.LogLoss(ps, ls), Metrics.ExpectedCalibrationError(bins), bins, topK, roc ? Charts.RocCurve.From(ps, ls) : []);
     }
 }
