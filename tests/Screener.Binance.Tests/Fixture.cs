@@ -13,6 +13,12 @@ internal static class Fixture
 
     public const long Sequence = 42;
 
+    /// <summary>
+    /// The longest a socket spec may run (xunit <c>Timeout</c>, milliseconds): a spec stuck on a socket fails by name
+    /// instead of holding the test run. Far above any spec's own waits.
+    /// </summary>
+    public const int SocketSpecTimeout = 60_000;
+
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));

@@ -25,7 +25,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
     private ISinkQueue<RawFrame> RunLegacy(ConnectionSettings settings, BinanceRestClient? rest = null) =>
         Run(BinanceConnectionSource.Create(settings, Clock, Counters, rest, Lines));
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_emit_a_connected_status_then_every_frame_as_received_and_count_it()
     {
         var payloads = new[] { Bytes("futures-depthUpdate.json"), Bytes("subscribe-reply.json"), Bytes("futures-aggTrade.json") };
@@ -46,7 +46,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Empty(Server.Received);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_reconnect_after_a_server_close_and_record_its_cause_in_a_status_frame()
     {
         Server.Send(Bytes("futures-aggTrade.json"));
@@ -68,7 +68,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Contains(Lines.Lines, l => l.Contains("s0/public reconnecting (restart 1)", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_fail_a_subscribed_connection_without_data_as_stale_and_reconnect()
     {
         var queue = Run(Subscribing("btcusdt@aggTrade") with { NoDataTimeout = TimeSpan.FromMilliseconds(300) });
@@ -84,7 +84,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Equal(1, AggIdOf((await NextUntil(queue, IsData))[^1]));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_not_take_its_own_backpressure_for_a_silent_exchange()
     {
         var queue = Run(Subscribing("btcusdt@aggTrade") with { NoDataTimeout = TimeSpan.FromMilliseconds(300), ChannelCapacity = 2 });
@@ -99,7 +99,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Equal((0L, 0L, 0L), (Counters.StaleDisconnects, Counters.Disconnects, Counters.Restarts));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_keep_a_connection_that_delivers_data()
     {
         var queue = Run(Subscribing("btcusdt@aggTrade") with { NoDataTimeout = TimeSpan.FromSeconds(1) });
@@ -117,7 +117,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Equal((0L, 0L), (Counters.StaleDisconnects, Counters.Restarts));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_keep_retrying_an_unreachable_exchange_with_a_clear_cause()
     {
         RunLegacy(UrlNamed() with { Url = new Uri("ws://127.0.0.1:1/public/stream?streams=x@depth") });
@@ -127,7 +127,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Equal(0, Counters.Connects);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_back_off_exponentially_between_failed_connects()
     {
         RunLegacy(UrlNamed() with
@@ -142,7 +142,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.InRange(Counters.Restarts, 2, 4);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_apply_backpressure_instead_of_dropping_frames()
     {
         var lines = Lines("futures-depthUpdate-sequence.jsonl");
@@ -158,7 +158,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Equal(0, Counters.Restarts);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_follow_the_first_depth_frame_of_a_symbol_with_one_snapshot()
     {
         var http = new StubHttpHandler();
@@ -184,7 +184,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Equal((1L, 1L), (Counters.Snapshots, Counters.RestFrames));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Source_must_retry_a_failed_snapshot_after_the_retry_delay()
     {
         var http = new StubHttpHandler();
@@ -203,7 +203,7 @@ public sealed class BinanceConnectionSourceSpec(ITestOutputHelper output) : Conn
         Assert.Contains(Lines.Lines, l => l.Contains("Depth snapshot for KSMUSDT failed", StringComparison.Ordinal) && l.Contains("-1001", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_decompress_gzip_from_a_real_socket()
     {
         Server.HttpBody = Bytes("futures-exchangeInfo-excerpt.json");

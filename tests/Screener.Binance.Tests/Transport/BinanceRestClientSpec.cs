@@ -15,7 +15,7 @@ public sealed class BinanceRestClientSpec
     private BinanceRestClient Client(BinanceRestSettings? settings = null) =>
         new(settings ?? new BinanceRestSettings { BaseUri = new Uri("http://sim.local") }, _clock, handler: _http);
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_read_futures_exchange_info()
     {
         _http.Respond(HttpStatusCode.OK, Bytes("futures-exchangeInfo-excerpt.json"));
@@ -35,7 +35,7 @@ public sealed class BinanceRestClientSpec
         Assert.True(info.Symbols[0].IsTrading);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_read_spot_exchange_info_without_contract_types()
     {
         _http.Respond(HttpStatusCode.OK, Bytes("spot-exchangeInfo-excerpt.json"));
@@ -48,7 +48,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal(new ExchangeSymbol("NKNUSDT", "TRADING", null, "NKN", "USDT", 0.0001m, 1m), info.Symbols[1]);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_return_the_depth_body_verbatim_with_the_used_weight()
     {
         var body = Bytes("futures-depth-snapshot.json");
@@ -64,7 +64,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal("/fapi/v1/depth", response.Endpoint);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_throw_binance_code_and_message_on_a_4xx()
     {
         _http.Respond(HttpStatusCode.BadRequest, Bytes("error-invalid-symbol.json"));
@@ -75,7 +75,7 @@ public sealed class BinanceRestClientSpec
         Assert.Contains("-1121", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_carry_a_non_json_error_body_as_the_message()
     {
         _http.Respond(HttpStatusCode.Forbidden, "<html>Request blocked</html>");
@@ -85,7 +85,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal((403, (int?)null, "<html>Request blocked</html>"), (error.StatusCode, error.Code, error.BinanceMessage));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_wait_out_retry_after_and_retry_a_429_once()
     {
         _http.Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "0"))
@@ -97,7 +97,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal(Bytes("futures-depth-snapshot-2026.json"), response.Body);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_give_up_after_a_second_429()
     {
         _http.Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "0"))
@@ -110,7 +110,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal(TimeSpan.Zero, error.RetryAfter);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_not_wait_a_retry_after_longer_than_its_bound()
     {
         _http.Respond(HttpStatusCode.TooManyRequests, Bytes("error-429.json"), r => r.Headers.Add("Retry-After", "3600"));
@@ -123,7 +123,7 @@ public sealed class BinanceRestClientSpec
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_refuse_requests_while_banned_and_resume_after()
     {
         _http.Respond((HttpStatusCode)418, Bytes("error-418.json"), r => r.Headers.Add("Retry-After", "120"))
@@ -152,7 +152,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal(UtcTime.FromUnixMs(until), guard.BannedUntilTicks);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task BanGuard_must_assume_the_default_ban_when_the_message_names_a_past_time()
     {
         // error-418.json names 2019: long over, so the default applies rather than no ban at all.
@@ -165,7 +165,7 @@ public sealed class BinanceRestClientSpec
         await Assert.ThrowsAsync<BinanceIpBannedException>(() => guard.AcquireAsync("/fapi/v1/depth", 20, default).AsTask());
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task BanGuard_must_ignore_other_statuses()
     {
         var guard = new BanGuard(_clock, TimeSpan.FromMinutes(2));
@@ -176,7 +176,7 @@ public sealed class BinanceRestClientSpec
         await guard.AcquireAsync("/fapi/v1/depth", 20, default);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_read_the_slow_poll_endpoints_with_their_weights()
     {
         var limiter = new RestWeightLimiter(null, _clock);
@@ -205,7 +205,7 @@ public sealed class BinanceRestClientSpec
         Assert.Equal([10L, 11L, 11L, 51L, 52L], spent);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task RestClient_must_hand_back_the_permit_of_a_request_without_response()
     {
         var limiter = new RestWeightLimiter(null, _clock);

@@ -11,7 +11,7 @@ public sealed class ConnectionRotationSpec(ITestOutputHelper output) : Connectio
 
     private const string Stream = "btcusdt@aggTrade";
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Rotation_must_switch_to_a_new_connection_without_losing_or_repeating_a_frame()
     {
         var settings = Subscribing(Stream) with
@@ -65,7 +65,7 @@ public sealed class ConnectionRotationSpec(ITestOutputHelper output) : Connectio
         Assert.Contains(Lines.Lines, l => l.Contains("s0/market rotated: switched to session", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Rotation_must_close_the_old_connection_once_the_new_one_emits()
     {
         var queue = Run(Subscribing(Stream) with { MaxConnectionAge = TimeSpan.FromMilliseconds(300), NoDataTimeout = TimeSpan.FromSeconds(2) });
@@ -83,7 +83,7 @@ public sealed class ConnectionRotationSpec(ITestOutputHelper output) : Connectio
         Assert.True(Counters.Confirmations >= 2);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Rotation_must_keep_the_old_connection_when_the_new_one_cannot_be_confirmed()
     {
         var settings = Subscribing(Stream) with

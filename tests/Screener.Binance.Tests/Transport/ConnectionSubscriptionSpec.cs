@@ -10,7 +10,7 @@ namespace Screener.Binance.Tests.Transport;
 /// <summary>SUBSCRIBE, pacing and LIST_SUBSCRIPTIONS confirmation after every (re)connect, against a loopback server.</summary>
 public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : ConnectionSpecBase(output)
 {
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_subscribe_on_the_bare_endpoint_and_confirm_with_list_subscriptions()
     {
         var queue = Run(Subscribing("btcusdt@aggTrade", "btcusdt@markPrice@1s", "ethusdt@aggTrade"));
@@ -40,7 +40,7 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         Assert.Contains(Lines.Lines, l => l.Contains("s0/market subscribed 3 streams, confirmed by LIST_SUBSCRIPTIONS", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_never_send_control_messages_faster_than_the_paced_rate()
     {
         var streams = Enumerable.Range(0, 450).Select(i => $"s{i}usdt@aggTrade").ToArray();
@@ -61,7 +61,7 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
                 $"messages {i}..{i + 5} arrived within {Stopwatch.GetElapsedTime(arrivals[i], arrivals[i + 5]).TotalMilliseconds} ms");
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_resubscribe_missing_streams_once_then_fail_with_a_clear_cause()
     {
         Server.IgnoredStreams["ethusdt@aggTrade"] = true;
@@ -85,7 +85,7 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         Assert.Contains(Lines.Lines, l => l.Contains($"s0/market disconnected: {reason}", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_be_confirmed_when_the_resubscribe_fills_the_gap()
     {
         Server.IgnoredOnce["ethusdt@aggTrade"] = true;
@@ -97,7 +97,7 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         Assert.Equal(["btcusdt@aggTrade", "ethusdt@aggTrade"], Server.OpenConnections.Single().Subscriptions);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_fail_when_a_subscribe_is_rejected()
     {
         Server.SubscribeError = """{"code":4,"msg":"Too many subscriptions"}""";
@@ -108,7 +108,7 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         Assert.Equal("SUBSCRIBE id 1 rejected: code 4 'Too many subscriptions'", ((Disconnected)StatusOf(frames[^1])).Reason);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_fail_when_the_server_never_answers()
     {
         Server.AnswerControl = false;
@@ -123,7 +123,7 @@ public sealed class ConnectionSubscriptionSpec(ITestOutputHelper output) : Conne
         Assert.Equal("no reply to SUBSCRIBE/LIST_SUBSCRIPTIONS within 0.3 s", ((Disconnected)StatusOf(frames[^1])).Reason);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Connection_must_resubscribe_and_reconfirm_after_every_reconnect_with_increasing_ids()
     {
         var queue = Run(Subscribing("btcusdt@aggTrade", "btcusdt@forceOrder"));

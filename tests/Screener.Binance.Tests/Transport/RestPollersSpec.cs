@@ -56,7 +56,7 @@ public sealed class RestPollersSpec : ConnectionSpecBase
         return frames;
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Pollers_must_push_each_shards_rows_into_its_market_connection()
     {
         var (plan, feeds, queues) = RunPlan("BTCUSDT", "XAUUSDT");
@@ -79,7 +79,7 @@ public sealed class RestPollersSpec : ConnectionSpecBase
         Assert.Equal((2L, 4L), (pollers.Counters.Polls, pollers.Counters.Published));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Pollers_must_drop_rows_of_symbols_outside_the_plan()
     {
         var (plan, feeds, queues) = RunPlan("BTCUSDT");
@@ -92,7 +92,7 @@ public sealed class RestPollersSpec : ConnectionSpecBase
         Assert.Equal(Envelope("premiumIndex", Row("futures-premiumIndex.json", "BTCUSDT")), frame.Payload.ToArray());
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Pollers_must_poll_open_interest_symbol_by_symbol_over_the_interval()
     {
         var (plan, feeds, queues) = RunPlan("BTCUSDT", "XAUUSDT");
@@ -110,7 +110,7 @@ public sealed class RestPollersSpec : ConnectionSpecBase
         Assert.Equal(["?symbol=BTCUSDT", "?symbol=XAUUSDT", "?symbol=BTCUSDT"], requests.Take(3));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task Pollers_must_skip_a_poll_while_every_connection_is_down()
     {
         var plan = StreamPlan.Create(["BTCUSDT"], [StreamKind.AggTrade], new StreamPlanSettings(new Uri($"ws://127.0.0.1:{Server.Port}")));

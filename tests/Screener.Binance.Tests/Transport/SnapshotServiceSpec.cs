@@ -38,7 +38,7 @@ public sealed class SnapshotServiceSpec : ConnectionSpecBase
 
     private static byte[] Snapshot(string symbol) => RestEnvelope.Depth(symbol, Bytes("futures-depth-snapshot.json"));
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task SnapshotService_must_merge_requests_for_one_symbol_and_wait_for_its_connection()
     {
         _service.RequestSnapshot("BTCUSDT", "gap");
@@ -57,7 +57,7 @@ public sealed class SnapshotServiceSpec : ConnectionSpecBase
         Assert.Equal((1L, 1L), (_service.Counters.Published, _btcFeed.Counters.Snapshots));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task SnapshotService_must_push_a_snapshot_into_the_connection_carrying_the_symbols_depth()
     {
         var btc = RunBtc();
@@ -74,7 +74,7 @@ public sealed class SnapshotServiceSpec : ConnectionSpecBase
         Assert.Equal((1L, 0L), (_ethFeed.Counters.RestFrames, _btcFeed.Counters.RestFrames));
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task SnapshotService_must_follow_the_first_diff_of_a_symbol_after_every_connect()
     {
         _btcFeed.OnFirstDepthFrame(symbol => _service.RequestSnapshot(symbol, "first diff after connect"));
@@ -97,7 +97,7 @@ public sealed class SnapshotServiceSpec : ConnectionSpecBase
         Assert.Equal(2, _http.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = Fixture.SocketSpecTimeout)]
     public async Task SnapshotService_must_fetch_again_when_the_connection_reconnected_before_the_push()
     {
         var gate = new TaskCompletionSource();

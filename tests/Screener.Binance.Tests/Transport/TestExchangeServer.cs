@@ -255,6 +255,9 @@ internal sealed record ReceivedMessage(int Connection, long Timestamp, string Te
 /// <summary>One server-side WebSocket: its subscriptions and a send lock (replies, published data and queued frames share the socket).</summary>
 internal sealed class ServerConnection(int number, WebSocket socket)
 {
+    /// <summary>A send or close that takes longer than this is abandoned (the socket is then aborted by the cancellation).</summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly Lock _lock = new();
     private readonly List<string> _subscriptions = [];
@@ -293,11 +296,12 @@ internal sealed class ServerConnection(int number, WebSocket socket)
 
     public async Task<bool> TrySendAsync(byte[] frame)
     {
-        await _send.WaitAsync();
+        if (!await _send.WaitAsync(StuckAfter)) return false;
         try
         {
             if (_closed || Socket.State != WebSocketState.Open) return false;
-            await Socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+            using var stuck = new CancellationTokenSource(StuckAfter);
+            await Socket.SendAsync(frame, WebSocketMessageType.Text, true, stuck.Token);
             return true;
         }
         catch (Exception)
@@ -312,10 +316,11 @@ internal sealed class ServerConnection(int number, WebSocket socket)
 
     public async Task CloseAsync(WebSocketCloseStatus status, string? description)
     {
-        await _send.WaitAsync();
+        if (!await _send.WaitAsync(StuckAfter)) throw new TimeoutException($"Connection {Number}: a send held the socket for {StuckAfter.TotalSeconds} s; could not close it.");
         try
         {
-            if (Socket.State == WebSocketState.Open) await Socket.CloseOutputAsync(status, description, CancellationToken.None);
+            using var stuck = new CancellationTokenSource(StuckAfter);
+            if (Socket.State == WebSocketState.Open) await Socket.CloseOutputAsync(status, description, stuck.Token);
         }
         catch (Exception)
         {
