@@ -75,7 +75,10 @@ public sealed record ManifestTrainingData(
     long Snapshots, long Rows, IReadOnlyDictionary<string, long> Excluded, IReadOnlyList<double> InPlayRate);
 
 /// <summary>The learner and its settings (the same for every head's classifier and regressor).</summary>
-public sealed record ManifestTrainer(string Algorithm, int Trees, int Leaves, int MinimumExampleCountPerLeaf, double LearningRate, int Seed, int RegimeClusters);
+/// <param name="ExcludedFeatures">Features held constant while training, so no tree reads them.</param>
+public sealed record ManifestTrainer(
+    string Algorithm, int Trees, int Leaves, int MinimumExampleCountPerLeaf, double LearningRate, int Seed, int RegimeClusters,
+    IReadOnlyList<string> ExcludedFeatures);
 
 /// <summary>The time split: fractions, purge gap, and each split's first and last row time (ISO 8601 UTC) and row count.</summary>
 public sealed record ManifestSplit(

@@ -7,6 +7,9 @@ namespace Screener.Offline.Package;
 /// <summary><c>MODEL_CARD.md</c>: what the model is, what it was trained on, how well it did on its test split, and its limits.</summary>
 public static class ModelCard
 {
+    /// <summary>Below this many days of rows, <c>screener train</c> leaves the time of day out by default.</summary>
+    public const int TrainDays = 7;
+
     public static string Render(ModelManifest manifest, TrainingSource source)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -45,6 +48,8 @@ public static class ModelCard
         Line("## Model");
         Line();
         Line(F($"- {t.Algorithm}, per head a binary classifier (in play) and a regressor (net edge bps): {t.Trees} trees of {t.Leaves} leaves, at least {t.MinimumExampleCountPerLeaf} rows per leaf, learning rate {t.LearningRate}, seed {t.Seed}, one thread."));
+        if (t.ExcludedFeatures.Count > 0)
+            Line(F($"- Not used by any tree (held constant in training): {string.Join(", ", t.ExcludedFeatures.Select(f => $"`{f}`"))}. The time of day is left out when the training data span less than {TrainDays} days: a few hours of it would only tell the splits apart."));
         Line(F($"- One ONNX file, `{manifest.Model.File}` ({manifest.Model.Bytes:N0} bytes, {manifest.Model.Precision} evaluation, `ai.onnx.ml` tree ensembles): one ONNX Runtime call scores every head. Node covers from the training split are in its metadata, for attributions."));
         Line("- Probabilities: each classifier's raw score goes through an isotonic calibrator fitted on the validation split (in the manifest).");
         Line(F($"- Regimes: k-means with k = {manifest.Regime.Names.Count} over {string.Join(", ", manifest.Regime.Features.Select(f => $"`{f}`"))}, standardised on the training split (`{manifest.Regime.File}`): {string.Join(", ", manifest.Regime.Names)}."));

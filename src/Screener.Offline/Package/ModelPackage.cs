@@ -67,7 +67,7 @@ public sealed class ModelPackage
                 },
                 [.. set.Heads.Select((_, h) => splits.Train.Count(r => r.Labels[h].InPlay) / (double)splits.Train.Count)]),
             Trainer = new ManifestTrainer("ML.NET FastTree", trainer.Trees, trainer.Leaves, trainer.MinimumExampleCountPerLeaf, trainer.LearningRate,
-                trainer.Seed, model.Options.RegimeClusters),
+                trainer.Seed, model.Options.RegimeClusters, model.Options.Excluded),
             Split = new ManifestSplit(model.Options.TrainFraction, model.Options.ValidationFraction, model.Options.TestFraction,
                 set.Heads.Max(h => h.Horizon).TotalSeconds, Part(splits.Train), Part(splits.Validation), Part(splits.Test), splits.Purged),
             TestMetrics = model.TestMetrics,

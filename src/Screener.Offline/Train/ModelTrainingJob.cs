@@ -37,7 +37,9 @@ public static class ModelTrainingJob
         Require(splits.Validation, "validation", set.Heads);
         Require(splits.Test, "test", set.Heads);
 
-        var heads = new HeadTrainer(options.Trainer, p => say(p.ToString())).Train(set.Heads, splits.Train);
+        var excluded = options.Excluded.Select(name => spec.TryIndexOf(name, out var i) ? i : throw new ArgumentException($"Cannot exclude '{name}': feature spec {spec.Hash} has no such feature.")).ToArray();
+        if (excluded.Length > 0) say($"excluded from splits: {string.Join(", ", options.Excluded)}");
+        var heads = new HeadTrainer(options.Trainer, p => say(p.ToString())).Train(set.Heads, Masked(splits.Train, excluded));
 
         var calibrators = new IProbabilityCalibrator[heads.Count];
         for (var h = 0; h < heads.Count; h++)
@@ -93,6 +95,18 @@ public static class ModelTrainingJob
         }
     }
 
+    /// <summary>The rows with the excluded features set to 0, so no tree splits on them.</summary>
+    private static IReadOnlyList<TrainingRow> Masked(IReadOnlyList<TrainingRow> rows, int[] excluded)
+    {
+        if (excluded.Length == 0) return rows;
+        return [.. rows.Select(r =>
+        {
+            var values = r.Features.AsSpan().ToArray();
+            foreach (var i in excluded) values[i] = 0;
+            return r with { Features = values };
+        })];
+    }
+
     private static double[] Scores(TreeHead head, IReadOnlyList<TrainingRow> rows)
     {
         var scores = new double[rows.Count];
@@ -124,7 +138,7 @@ public static class ModelTrainingJob
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"{spec.Hash}\n{string.Join(',', set.Heads.Select(h => h.Name))}\n{options}\n{splits}\n")));
+            $"{spec.Hash}\n{string.Join(',', set.Heads.Select(h => h.Name))}\n{options.Trainer}\n{options.TrainFraction}|{options.ValidationFraction}|{options.RegimeClusters}|{options.Precision}|{options.CalibrationEpsilon}\n{string.Join(',', options.Excluded)}\n{splits}\n")));
         Span<byte> buffer = stackalloc byte[8];
         foreach (var row in set.Rows)
         {

@@ -9,14 +9,24 @@ namespace Screener.Offline.Train;
 /// <param name="RegimeClusters">k of the regime model.</param>
 /// <param name="Precision">How the ONNX file evaluates the trees.</param>
 /// <param name="CalibrationEpsilon">Calibrated probabilities stay within [ε, 1 − ε].</param>
+/// <param name="ExcludedFeatures">
+/// Features the heads must not split on (held constant while training; the model still reads the full spec), for example
+/// the time of day when the data span less than a few days and it would only tell the splits apart.
+/// </param>
 public sealed record ModelTrainingOptions(
     HeadTrainerSettings Trainer,
     double TrainFraction = 0.6,
     double ValidationFraction = 0.2,
     int RegimeClusters = 3,
     TreeScorePrecision Precision = TreeScorePrecision.Double,
-    double CalibrationEpsilon = 1e-4)
+    double CalibrationEpsilon = 1e-4,
+    IReadOnlyList<string>? ExcludedFeatures = null)
 {
+    /// <summary>The time-of-day features of <see cref="Screener.Analytics.Features.MarketFeatures.Spec"/>.</summary>
+    public static IReadOnlyList<string> TimeOfDay { get; } = ["tod_sin", "tod_cos"];
+
+    public IReadOnlyList<string> Excluded => ExcludedFeatures ?? [];
+
     public static ModelTrainingOptions Default { get; } = new(HeadTrainerSettings.Default);
 
     public double TestFraction => 1 - TrainFraction - ValidationFraction;

@@ -36,6 +36,7 @@ public static class TrainCommand
         var options = new ModelTrainingOptions(trainer,
             cl.Double("train") ?? ModelTrainingOptions.Default.TrainFraction, cl.Double("validation") ?? ModelTrainingOptions.Default.ValidationFraction,
             cl.Int("regimes") ?? ModelTrainingOptions.Default.RegimeClusters, Precision(cl.String("precision")));
+        var exclude = cl.String("exclude-features");
         cl.RejectUnknown();
         try
         {
@@ -85,6 +86,15 @@ public static class TrainCommand
             var labels = set.Rows.Select(r => r.Labels[h]).ToArray();
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"labels {set.Heads[h].Name}: {labels.Count(l => l.InPlay) / (double)labels.Length:P1} in play, median move {Median(labels.Select(l => l.MoveBps)):F1} bps, median cost {Median(labels.Select(l => l.CostBps)):F1} bps"));
+        }
+
+        var span = TimeSpan.FromTicks(set.Rows[^1].Time - set.Rows[0].Time);
+        if (exclude is not null)
+            options = options with { ExcludedFeatures = exclude is "" or "none" ? [] : exclude.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) };
+        else if (span < TimeSpan.FromDays(ModelCard.TrainDays))
+        {
+            options = options with { ExcludedFeatures = ModelTrainingOptions.TimeOfDay };
+            Say($"the rows span {span.TotalHours:F1} h, less than {ModelCard.TrainDays} days: the time of day is left out (--exclude-features none keeps it)");
         }
 
         TrainedModel model;
