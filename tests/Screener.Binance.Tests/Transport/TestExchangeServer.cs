@@ -94,7 +94,16 @@ internal sealed class TestExchangeServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        try { _listener.Close(); } catch (ObjectDisposedException) { /* a connection closed at the same time */ }
+        foreach (var connection in _open.Values) connection.Socket.Abort();
+        // HttpListener.Close flushes and closes every connection it still holds, synchronously, and throws when one is
+        // already gone; a peer that stopped reading would block it. So it runs on the pool, bounded, errors ignored.
+        var closing = Task.Run(() =>
+        {
+            try { _listener.Close(); }
+            catch (Exception) { /* a connection closed at the same time */ }
+        });
+        try { await closing.WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (TimeoutException) { throw new TimeoutException("The test exchange's listener did not close within 10 s."); }
         try { await _accepting.WaitAsync(TimeSpan.FromSeconds(10)); }
         catch (TimeoutException) { throw new TimeoutException("The test exchange's accept loop did not stop within 10 s of closing its listener."); }
         catch (Exception) { /* listener closed */ }
