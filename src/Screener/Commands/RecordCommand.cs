@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Screener.Binance.Transport;
 using Screener.Binance.Universe;
 using Screener.Configuration;
@@ -153,6 +154,10 @@ public static class RecordCommand
         catch (UniverseException e)
         {
             throw new CommandFailedException($"{rest}: {e.Message} Pick symbols with --symbols N (the top N by 24h quote volume).", e);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot open the journal '{Path.GetFullPath(options.DbPath)}': {e.Message}", e);
         }
     }
 
