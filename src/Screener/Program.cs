@@ -18,6 +18,7 @@ public static class Program
             {
                 ["demo"] => await DemoCommand.RunAsync(cl, cts.Token),
                 ["sim"] => await SimCommand.RunAsync(cl, cts.Token),
+                ["record"] => await RecordCommand.RunAsync(cl, cts.Token),
                 ["journal", "stats"] => await JournalStatsCommand.RunAsync(cl, cts.Token),
                 ["parse", _] => await ParseCommand.RunAsync(cl, cts.Token),
                 ["book"] => await BookCommand.RunAsync(cl, cts.Token),

@@ -8,11 +8,12 @@ namespace Screener.Binance.Universe;
 
 /// <summary>
 /// Builds the <see cref="Universe"/>: exchangeInfo (weight 1), the 24 h ticker (weight 40) only when
-/// <see cref="UniverseSettings.MinQuoteVolume24h"/> is on, and fundingInfo (weight 0) for funding intervals.
+/// <see cref="UniverseSettings.MinQuoteVolume24h"/> or <see cref="UniverseSettings.Top"/> is on, and fundingInfo
+/// (weight 0) for funding intervals.
 /// </summary>
 /// <remarks>
 /// Filters, in the order their reasons are reported: exclude list, include list, status, contract type, quote asset,
-/// 24 h quote volume. A failing fundingInfo call is not fatal (every interval is then the 8 h default, with a warning);
+/// 24 h quote volume, and last the top-N by 24 h quote volume among the symbols left. A failing fundingInfo call is not fatal (every interval is then the 8 h default, with a warning);
 /// a failing ticker call is, because the volume filter could not be applied.
 /// </remarks>
 public static class UniverseBuilder
@@ -29,7 +30,7 @@ public static class UniverseBuilder
 
         var info = await rest.GetExchangeInfoAsync(cancellationToken).ConfigureAwait(false);
         Dictionary<string, decimal>? volumes = null;
-        if (settings.MinQuoteVolume24h > 0)
+        if (settings.MinQuoteVolume24h > 0 || settings.Top is not null)
         {
             var ticker = await rest.GetTicker24hRawAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -62,7 +63,7 @@ public static class UniverseBuilder
 
     /// <summary>Applies the filters to already-read data (pure).</summary>
     /// <param name="info">exchangeInfo.</param>
-    /// <param name="quoteVolumes">Symbol → 24 h quote volume; required when the volume filter is on.</param>
+    /// <param name="quoteVolumes">Symbol → 24 h quote volume; required when the volume filter or the top-N is on.</param>
     /// <param name="fundingIntervalHours">Symbol → funding interval from fundingInfo (others get 8 h).</param>
     /// <param name="settings">The filters.</param>
     /// <exception cref="UniverseException">The include list names symbols exchangeInfo does not list.</exception>
@@ -74,8 +75,8 @@ public static class UniverseBuilder
         ArgumentNullException.ThrowIfNull(fundingIntervalHours);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        if (settings.MinQuoteVolume24h > 0 && quoteVolumes is null)
-            throw new ArgumentException("The volume filter is on but no 24 h quote volumes were given.", nameof(quoteVolumes));
+        if ((settings.MinQuoteVolume24h > 0 || settings.Top is not null) && quoteVolumes is null)
+            throw new ArgumentException("The volume filter or the top-N is on but no 24 h quote volumes were given.", nameof(quoteVolumes));
 
         var known = info.Symbols.Select(s => s.Symbol).ToHashSet(StringComparer.Ordinal);
         var include = Normalise(settings.Include);
@@ -100,6 +101,13 @@ public static class UniverseBuilder
             var hours = fundingIntervalHours.TryGetValue(symbol.Symbol, out var h) ? h : UniverseSettings.DefaultFundingIntervalHours;
             included.Add(new UniverseSymbol(symbol.Symbol, symbol.BaseAsset, symbol.QuoteAsset, symbol.ContractType,
                 symbol.TickSize, symbol.StepSize, hours, volume));
+        }
+
+        if (settings.Top is { } top && included.Count > top)
+        {
+            var ranked = included.OrderByDescending(s => s.QuoteVolume24h ?? decimal.MinValue).ThenBy(s => s.Symbol, StringComparer.Ordinal).ToList();
+            excluded.AddRange(ranked.Skip(top).Select(s => new UniverseExclusion(s.Symbol, $"not in the top {top} by 24h quote volume")));
+            included = ranked.Take(top).ToList();
         }
 
         return new Universe(

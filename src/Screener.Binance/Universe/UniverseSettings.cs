@@ -38,10 +38,18 @@ public sealed record UniverseSettings
     /// <summary>Symbols never included, whatever the other filters say. Unknown names are ignored.</summary>
     public EquatableArray<string> Exclude { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// When set, only this many of the symbols that pass every other filter are kept: those with the highest rolling
+    /// 24 h quote volume (a symbol without a ticker row ranks last; ties by name). Reads the 24 h ticker (weight 40),
+    /// as the volume filter does. Default null: no limit.
+    /// </summary>
+    public int? Top { get; init; }
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
         if (MinQuoteVolume24h < 0) throw new ArgumentOutOfRangeException(nameof(MinQuoteVolume24h), MinQuoteVolume24h, "Must be >= 0.");
+        if (Top is < 1) throw new ArgumentOutOfRangeException(nameof(Top), Top, "Must be at least 1.");
         if (string.IsNullOrWhiteSpace(Status)) throw new ArgumentException("Status must not be blank.", nameof(Status));
         foreach (var symbol in Include.Concat(Exclude))
             if (string.IsNullOrWhiteSpace(symbol)) throw new ArgumentException("Include and Exclude must not contain blank symbols.");

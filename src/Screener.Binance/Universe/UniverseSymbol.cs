@@ -8,7 +8,7 @@ namespace Screener.Binance.Universe;
 /// <param name="TickSize"><c>PRICE_FILTER.tickSize</c> (0 when absent).</param>
 /// <param name="StepSize"><c>LOT_SIZE.stepSize</c> (0 when absent).</param>
 /// <param name="FundingIntervalHours">From <c>fundingInfo</c>; <see cref="UniverseSettings.DefaultFundingIntervalHours"/> when not listed.</param>
-/// <param name="QuoteVolume24h">Rolling 24 h quote volume when the ticker was read (volume filter on), else null.</param>
+/// <param name="QuoteVolume24h">Rolling 24 h quote volume when the ticker was read (volume filter or top-N on), else null.</param>
 public sealed record UniverseSymbol(
     string Symbol, string BaseAsset, string QuoteAsset, string? ContractType, decimal TickSize, decimal StepSize,
     int FundingIntervalHours, decimal? QuoteVolume24h);

@@ -9,21 +9,20 @@ namespace Screener.Pipeline.Stages;
 /// <summary>
 /// One symbol's state inside its substream: the synced order book, the rolling features, stream health and the
 /// predictor. Market events update state; each tick produces exactly one <see cref="SymbolOutput"/>, gated or
-/// not, so every rank round completes. A chain break emits a <see cref="Gap"/>, flags the book and asks the
-/// adapter for a snapshot of this symbol alone; trades and book tops are idempotent by exchange id, so frames
-/// repeated across a connection handover count once.
+/// not, so every rank round completes. A chain break emits a <see cref="Gap"/>, flags the book and asks the adapter
+/// for a snapshot of this symbol alone (<see cref="SymbolBook"/>); trades and book tops are idempotent by exchange id,
+/// so frames repeated across a connection handover count once.
 /// </summary>
 public sealed class SymbolState
 {
     private readonly GraphServices _services;
-    private readonly FuturesBookSync _book = new();
+    private readonly SymbolBook _book;
     private readonly SymbolFeatureEngine _features;
     private readonly HashSet<string> _staleKinds = new(StringComparer.Ordinal);
     private readonly List<MarketEvent> _health = [];
     private long _lastTradeId = long.MinValue;
     private long _lastBookTopId = long.MinValue;
     private readonly TickBookObserver? _observer;
-    private bool _resyncPending;
 
     /// <param name="observer">
     /// Offline only (training labels): called at each tick, after its snapshot, with the book when it is synced. It
@@ -34,6 +33,7 @@ public sealed class SymbolState
         Symbol = symbol;
         _services = services;
         _observer = observer;
+        _book = new SymbolBook(symbol, services.Snapshots, services.Telemetry.Health);
         _features = new SymbolFeatureEngine(services.Spec, settings.Cadence, settings.WarmUpTicks, settings.StaleAfter);
     }
 
@@ -72,11 +72,7 @@ public sealed class SymbolState
                 _features.OnOpenInterest(openInterest);
                 break;
             case DepthSnapshot depth:
-                var wasPending = _resyncPending;
-                _resyncPending = false;
-                var result = _book.OnSnapshot(depth);
-                if (result == BookSyncResult.SnapshotRejected) RequestResync("snapshot-rejected");
-                else if (wasPending) _services.Telemetry.Health.Resynced(Symbol);
+                _book.OnSnapshot(depth);
                 break;
             case Stale stale:
                 _staleKinds.Add(stale.StreamKind);
@@ -89,21 +85,8 @@ public sealed class SymbolState
 
     private void OnDiff(DepthDiff diff)
     {
-        var result = _book.OnDiff(diff);
-        if (result == BookSyncResult.Applied) _features.OnBookUpdate(diff.TsEvent);
-        if (result != BookSyncResult.Gap) return;
-        var (expected, actual) = _book.LastGap;
-        _health.Add(new Gap(Symbol, diff.TsEvent, diff.TsInit, diff.Sequence, expected, actual));
-        _services.Telemetry.Health.Gap(Symbol);
-        RequestResync("gap");
-    }
-
-    private void RequestResync(string reason)
-    {
-        if (_resyncPending) return;
-        _resyncPending = true;
-        _services.Telemetry.Health.ResyncRequested(Symbol);
-        _services.Snapshots.RequestSnapshot(Symbol, reason);
+        if (_book.OnDiff(diff, out var gap) == BookSyncResult.Applied) _features.OnBookUpdate(diff.TsEvent);
+        if (gap is not null) _health.Add(gap);
     }
 
     private SymbolOutput Publish(Tick tick)

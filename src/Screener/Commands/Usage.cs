@@ -27,6 +27,18 @@ public static class Usage
               in-play episodes (R per symbol per idle hour, 0 for none) keep their truth in the table sim_episodes
               of the same file, never in the frames. Progress on stderr; the report ends with simulated hours per
               wall minute. The same seed always writes the same journal.
+          screener record (--exchange binance|sim | --ws URL --rest URL) [--symbols N] [--duration D] [--db data/screener.db]
+                          [--seed 42] [--faults SPEC] [--quiet]
+              Journal the raw frames of an exchange endpoint exactly as a node does (its universe, connection plan,
+              reconnecting WebSocket sessions, REST depth snapshots and pollers; resyncs after gaps) and nothing else:
+              no features, no model. --exchange binance uses the endpoints in hocon/ (screener.exchange); --exchange sim
+              starts the simulated exchange in this process (--seed, --faults and --symbols as for demo); --ws/--rest
+              name any Binance-compatible endpoint (for example a 'screener sim --port 9100': ws://127.0.0.1:9100 and
+              http://127.0.0.1:9100). --symbols N records the N symbols with the highest 24h quote volume instead of
+              screener.exchange.symbols. Runs for --duration or until Ctrl+C/SIGTERM, then journals every frame
+              received and prints how many. Progress on stderr every 2 s unless --quiet; the summary on stdout.
+              Exit 2 for a wrong command line, 1 for an endpoint that cannot be read, no WebSocket connection within
+              the connect and subscribe timeouts, or a failed journal.
           screener journal stats [--db data/screener.db]
               Print event counts per persistence id and tag, and the raw frames inside frame batches.
           screener parse FILE

@@ -103,6 +103,29 @@ public sealed class UniverseBuilderSpec : IDisposable
     }
 
     [Fact]
+    public async Task Universe_must_keep_only_the_top_n_by_24h_quote_volume_of_what_passes_the_other_filters()
+    {
+        var settings = UniverseSettings.Default with { ContractTypes = new[] { "PERPETUAL", "TRADIFI_PERPETUAL", "CURRENT_QUARTER" }, Top = 2 };
+
+        var universe = await UniverseBuilder.BuildAsync(_rest, settings);
+
+        // BTCUSDT traded 14.4 bn, XAUUSDT 2.24 bn; the quarterly has no ticker row, so it ranks last.
+        Assert.Equal(["BTCUSDT", "XAUUSDT"], universe.Names);
+        Assert.Equal(2241110732.05m, universe.Find("XAUUSDT")!.QuoteVolume24h);
+        Assert.Equal(new UniverseExclusion("BTCUSDT_261225", "not in the top 2 by 24h quote volume"), Assert.Single(universe.Excluded));
+        Assert.Contains(_http.Requests, r => r.AbsolutePath == "/fapi/v1/ticker/24hr");
+
+        var one = await UniverseBuilder.BuildAsync(_rest, settings with { Top = 1 });
+
+        Assert.Equal(["BTCUSDT"], one.Names);
+        Assert.Equal(["BTCUSDT_261225", "XAUUSDT"], one.Excluded.Select(e => e.Symbol));
+    }
+
+    [Fact]
+    public void Universe_must_refuse_a_top_n_below_one() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => (UniverseSettings.Default with { Top = 0 }).Validate());
+
+    [Fact]
     public async Task Universe_must_honour_include_and_exclude_lists()
     {
         var settings = UniverseSettings.Default with
