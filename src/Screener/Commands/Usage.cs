@@ -59,6 +59,30 @@ public static class Usage
               --to-seq select frames by sequence number, inclusive; --shard picks the raw journal when the file
               holds several. Progress on stderr, summary on stdout. Exit 2 for a wrong command line or a
               missing journal, 1 for an empty journal or range, an unwritable output, or a failed build.
+          screener train [--db data/screener.db] [--out models] [--config FILE.conf] [--shard S] [--row-every 1s]
+                         [--trees 50] [--leaves 16] [--min-leaf 20] [--learning-rate 0.2] [--seed 42] [--regimes 3]
+                         [--train 0.6] [--validation 0.2] [--precision double|float] [--exclude-features a,b|none]
+                         [--semver 0.1.0] [--git-sha SHA]
+              Train a model on a journal and package it into --out: training rows (the graph's features at one row
+              per symbol every --row-every, labels per profile and horizon from the recorded books), a time split
+              with a purge gap of the longest horizon, per head a FastTree classifier (in play) and regressor (net
+              edge), isotonic calibrators fitted on the validation split, a k-means regime model, one ONNX file for
+              every head, manifest.json (model_version = semver+git_sha.data_cutoff.training_hash) and
+              MODEL_CARD.md. --config overrides HOCON keys (for example screener.pipeline.horizons). The time of day
+              is left out when the rows span under 7 days (--exclude-features none keeps it). --git-sha defaults to
+              the working directory's commit. The same journal and options give the same bytes. Progress on
+              stderr. Exit 2 for a wrong command line or a missing journal, 1 for a journal too short or without
+              both classes in a split.
+          screener validate [--model models] [--db data/screener.db] [--rows test|all] [--out MODEL/validation]
+                            [--top-k 5] [--config FILE.conf] [--check]
+              Write the model's validation report (report.md and PNG charts): AUC, PR-AUC, Brier, log loss, ECE
+              with reliability diagrams, top-K precision and mean realized net edge, per regime, feature-group
+              ablations, the same for the volatility-rank and volume-spike baselines and, on simulated journals,
+              the simulator's oracle; then the targets per head (ECE <= 0.02, AUC within 0.03 of the oracle's, top-K
+              net edge above both baselines). --rows test evaluates the manifest's test split of its training
+              journal; --rows all takes another journal (its first quarter calibrates the baselines). --check exits
+              1 when a target is missed. Exit 2 for a wrong command line, a missing or malformed model, or a model
+              of another feature spec.
           screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
                                 [--channel-capacity N] [--socket-floor [raw|websocket-client]]
               Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector
