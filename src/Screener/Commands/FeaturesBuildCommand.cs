@@ -75,7 +75,7 @@ public static class FeaturesBuildCommand
         var progress = new FeatureBuildProgress();
         var clock = Stopwatch.StartNew();
         using var stopReporting = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reporting = ReportEveryAsync(progress, clock, stopReporting.Token);
+        var reporting = ProgressTicker.RunAsync(() => Report(progress, clock), ProgressEvery, stopReporting.Token);
         FeatureParquetSummary summary;
         try
         {
@@ -120,19 +120,6 @@ public static class FeaturesBuildCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await System.Console.Error.WriteLineAsync($"warning: could not delete '{partial}': {e.Message}");
-        }
-    }
-
-    private static async Task ReportEveryAsync(FeatureBuildProgress progress, Stopwatch clock, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(ProgressEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct)) Report(progress, clock);
-        }
-        catch (OperationCanceledException)
-        {
-            // The export finished or failed; the caller prints the last line.
         }
     }
 

@@ -68,7 +68,7 @@ public static class TrainCommand
             }
             Say($"training rows from {source}: heads {string.Join(", ", rows.Heads.Select(h => h.Name))}, one row per symbol every {rowEvery.TotalSeconds:0.###} s");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var reporting = EveryAsync(() => Say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), stop.Token);
+            var reporting = ProgressTicker.RunAsync(() => Say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), ProgressEvery, stop.Token);
             try
             {
                 set = await rows.BuildAsync(journal.Frames(), ct);
@@ -172,17 +172,4 @@ public static class TrainCommand
     }
 
     private static void Say(string line) => System.Console.Error.WriteLine($"train: {line}");
-
-    private static async Task EveryAsync(Action report, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(ProgressEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct)) report();
-        }
-        catch (OperationCanceledException)
-        {
-            // Done; the caller prints the last line.
-        }
-    }
 }

@@ -73,7 +73,7 @@ public static class ValidateCommand
             var builder = new TrainingRowBuilder(journal.FeatureBuilder(n => Interlocked.Exchange(ref frames, n)), new LabelBuilder(profiles, horizons),
                 TimeSpan.FromSeconds(manifest.TrainingData.RowEverySeconds));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var reporting = EveryAsync(() => Say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), stop.Token);
+            var reporting = ProgressTicker.RunAsync(() => Say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), ProgressEvery, stop.Token);
             try
             {
                 set = await builder.BuildAsync(journal.Frames(), ct);
@@ -151,17 +151,4 @@ public static class ValidateCommand
     private static long Ticks(long unixMs) => DateTime.UnixEpoch.Ticks + unixMs * TimeSpan.TicksPerMillisecond;
 
     private static void Say(string line) => System.Console.Error.WriteLine($"validate: {line}");
-
-    private static async Task EveryAsync(Action report, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(ProgressEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct)) report();
-        }
-        catch (OperationCanceledException)
-        {
-            // Done; the caller prints the last line.
-        }
-    }
 }
