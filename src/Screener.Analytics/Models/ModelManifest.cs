@@ -92,5 +92,5 @@ public sealed record ManifestSplit(
 /// <param name="Rows">Rows in the split.</param>
 public sealed record ManifestSplitPart(string From, string To, long FromTicks, long ToTicks, long Rows);
 
-/// <summary>One head's test-split figures: calibrated probability (AUC, Brier, log loss, ECE over 10 bins) and net edge (correlation).</summary>
+/// <summary>One head's test-split figures: AUC of the raw score, the calibrated probability's Brier, log loss and ECE (10 bins), and the net-edge correlation.</summary>
 public sealed record ManifestHeadMetrics(string Head, long Rows, double InPlayRate, double Auc, double Brier, double LogLoss, double Ece, double NetEdgeCorrelation);

@@ -77,6 +77,13 @@ public static class ModelCard
         Line();
         Line("## Limits");
         Line();
+        var loose = manifest.TestMetrics.Where(m => !(m.Ece <= Validate.ValidationTargets.MaxEce)).ToList();
+        if (loose.Count > 0)
+        {
+            Line(F($"- Calibration did not carry over to the test period for every head: ECE above {Validate.ValidationTargets.MaxEce} for {string.Join(", ", loose.Select(m => F($"{m.Head} ({m.Ece:F3})")))}."));
+            Line("  The calibrators fit the validation period; where the test period's in-play rate differs from it (the table above");
+            Line("  against the training rates in the manifest), the probabilities are off by about that difference.");
+        }
         Line("- The labels assume the recorded book is what a trade of the profile's notional would have met; hidden liquidity,");
         Line("  queue position and market impact beyond the book walk are not modelled. A maker entry is assumed filled at the touch.");
         Line("- Probabilities are calibrated on one validation period; a market regime absent from the training data is not covered.");

@@ -69,12 +69,13 @@ public static class ModelTrainingJob
         var metrics = new List<ManifestHeadMetrics>(heads.Count);
         for (var h = 0; h < heads.Count; h++)
         {
-            var probabilities = Scores(heads[h].InPlay, splits.Test).Select(calibrators[h].Apply).ToArray();
+            var scores = Scores(heads[h].InPlay, splits.Test);
+            var probabilities = scores.Select(calibrators[h].Apply).ToArray();
             var labels = splits.Test.Select(r => r.Labels[h].InPlay).ToArray();
             var edges = splits.Test.Select(r => (double)heads[h].NetEdge.Score(r.Features.AsSpan())).ToArray();
             var realized = splits.Test.Select(r => r.Labels[h].NetEdgeBps).ToArray();
             var m = new ManifestHeadMetrics(heads[h].Head.Name, labels.Length, labels.Count(l => l) / (double)labels.Length,
-                Metrics.Auc(probabilities, labels), Metrics.Brier(probabilities, labels), Metrics.LogLoss(probabilities, labels),
+                Metrics.Auc(scores, labels), Metrics.Brier(probabilities, labels), Metrics.LogLoss(probabilities, labels),
                 Metrics.ExpectedCalibrationError(probabilities, labels), Correlation(edges, realized));
             metrics.Add(m);
             say(string.Create(CultureInfo.InvariantCulture,

@@ -15,9 +15,11 @@ namespace Screener.Offline.Validate;
 /// <item><c>oracle</c> (simulated journals): <see cref="EpisodeOracle"/>, the in-play rate given the planted episode state.</item>
 /// </list>
 /// Baselines get an isotonic calibrator and the oracle its rates from the calibration rows (the validation split), so
-/// every scorer's probability figures are on the same footing as the model's. Top-K ranks each tick's symbols by the
-/// scorer's probability (ties by symbol). Ablations permute a feature group's values across the rows (one seeded
-/// permutation, the same for every feature of the group) and score the model again.
+/// every scorer's probability figures (Brier, log loss, ECE) are on the same footing as the model's. Ranking figures
+/// (AUC, PR-AUC, ROC) use each scorer's raw score, which calibration would only flatten into ties. Top-K takes each
+/// tick's K best symbols (ties by symbol): the model by its expected net edge, as the ranker orders a board; the
+/// baselines by their feature; the oracle by its probability. Ablations permute a feature group's values across the
+/// rows (one seeded permutation, the same for every feature of the group) and score the model again.
 /// </summary>
 public sealed class ValidationRun
 {
@@ -66,20 +68,19 @@ public sealed class ValidationRun
             var labels = rows.Select(r => r.Labels[h].InPlay).ToArray();
             var edges = rows.Select(r => r.Labels[h].NetEdgeBps).ToArray();
 
-            var scorers = new List<(string Name, string Description, double[] P)>
-            {
-                (Model, $"`{head.InPlayScoreOutput}` through its {calibrator.Kind} calibrator", ModelProbabilities(classifier, calibrator, rows)),
-            };
+            var scorers = new List<Scorer>();
+            var modelScores = Scores(classifier, rows);
+            scorers.Add(new Scorer(Model,
+                $"ranks by `{head.InPlayScoreOutput}`; probability through its {calibrator.Kind} calibrator; top-K by `{head.NetEdgeOutput}` (expected net edge), as the ranker orders a board",
+                modelScores, [.. modelScores.Select(calibrator.Apply)], Scores(model.Head(head.NetEdgeOutput), rows)));
             var volatility = VolatilityFeature(spec, head.HorizonSeconds);
-            scorers.Add((VolatilityRank, $"`{spec.Features[volatility].Name}`, isotonic-calibrated on the validation split",
-                Baseline(volatility, rows, calibration, h)));
-            var spike = spec.IndexOf("trade_rate_z_30s");
-            scorers.Add((VolumeSpike, "`trade_rate_z_30s`, isotonic-calibrated on the validation split", Baseline(spike, rows, calibration, h)));
+            scorers.Add(Baseline(VolatilityRank, volatility, spec, rows, calibration, h));
+            scorers.Add(Baseline(VolumeSpike, spec.IndexOf("trade_rate_z_30s"), spec, rows, calibration, h));
             if (episodes is not null)
             {
                 var oracle = EpisodeOracle.Fit(episodes, TimeSpan.FromSeconds(head.HorizonSeconds), calibration.Select(r => (r.Symbol, r.Time, r.Labels[h].InPlay)));
-                scorers.Add((Oracle, "in-play rate given the planted episode's phase, true probability and timing (fitted on the validation split)",
-                    [.. rows.Select(r => oracle.Probability(r.Symbol, r.Time))]));
+                double[] p = [.. rows.Select(r => oracle.Probability(r.Symbol, r.Time))];
+                scorers.Add(new Scorer(Oracle, "in-play rate given the planted episode's phase, true probability and timing (fitted on the validation split); ranks and boards by it", p, p, p));
             }
 
             var all = Enumerable.Range(0, rows.Count).ToArray();
@@ -89,17 +90,17 @@ public sealed class ValidationRun
                 var members = all.Where(i => regimes[i] == g).ToArray();
                 if (members.Length == 0) continue;
                 byRegime.Add(new RegimeValidation(regime.Names[g], members.Length, members.Count(i => labels[i]) / (double)members.Length,
-                    [.. scorers.Select(s => Measure(s.Name, s.Description, s.P, labels, edges, rows, members, k, roc: false))]));
+                    [.. scorers.Select(s => Measure(s, labels, edges, rows, members, k, roc: false))]));
             }
 
-            var modelAuc = Metrics.Auc(scorers[0].P, labels);
+            var modelAuc = Metrics.Auc(modelScores, labels);
             var ablations = groups.Select(group =>
             {
-                var auc = Metrics.Auc(PermutedProbabilities(classifier, calibrator, rows, group.Features), labels);
+                var auc = Metrics.Auc(PermutedScores(classifier, rows, group.Features), labels);
                 return new GroupAblation(group.Group, group.Features.Length, auc, modelAuc - auc);
             }).ToList();
 
-            var measured = scorers.Select(s => Measure(s.Name, s.Description, s.P, labels, edges, rows, all, k, roc: true)).ToList();
+            var measured = scorers.Select(s => Measure(s, labels, edges, rows, all, k, roc: true)).ToList();
             results.Add(new HeadValidation(head.Name, rows.Count, labels.Count(l => l) / (double)labels.Length, measured, byRegime, ablations));
             progress?.Invoke($"{head.Name}: " + string.Join(", ", measured.Select(m => $"{m.Name} AUC {m.Auc:F3} ECE {m.Ece:F4}")));
         }
@@ -121,40 +122,46 @@ public sealed class ValidationRun
         return spec.IndexOf(name);
     }
 
-    private static double[] ModelProbabilities(TreeHead classifier, IProbabilityCalibrator calibrator, IReadOnlyList<TrainingRow> rows) =>
-        [.. rows.Select(r => calibrator.Apply(classifier.Score(r.Features.AsSpan())))];
+    private static double[] Scores(TreeHead head, IReadOnlyList<TrainingRow> rows) =>
+        [.. rows.Select(r => (double)head.Score(r.Features.AsSpan()))];
 
-    private static double[] Baseline(int feature, IReadOnlyList<TrainingRow> rows, IReadOnlyList<TrainingRow> calibration, int h)
+    /// <summary>A baseline ranks by its raw feature (ties only where the feature ties) and is isotonic-calibrated on the calibration rows.</summary>
+    private static Scorer Baseline(string name, int feature, FeatureSpec spec, IReadOnlyList<TrainingRow> rows, IReadOnlyList<TrainingRow> calibration, int h)
     {
         var calibrator = IsotonicCalibrator.Fit(
             calibration.Select(r => (double)r.Features[feature]).ToArray(), calibration.Select(r => r.Labels[h].InPlay).ToArray(), epsilon: 1e-4);
-        return [.. rows.Select(r => calibrator.Apply(r.Features[feature]))];
+        double[] raw = [.. rows.Select(r => (double)r.Features[feature])];
+        return new Scorer(name, $"ranks and boards by `{spec.Features[feature].Name}`; probability isotonic-calibrated on the validation split",
+            raw, [.. raw.Select(calibrator.Apply)], raw);
     }
 
-    private static double[] PermutedProbabilities(TreeHead classifier, IProbabilityCalibrator calibrator, IReadOnlyList<TrainingRow> rows, int[] features)
+    private static double[] PermutedScores(TreeHead classifier, IReadOnlyList<TrainingRow> rows, int[] features)
     {
         var order = Enumerable.Range(0, rows.Count).ToArray();
         new Random(Seed).Shuffle(order);
         var buffer = new float[rows[0].Features.Count];
-        var p = new double[rows.Count];
+        var scores = new double[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             rows[i].Features.AsSpan().CopyTo(buffer);
             var donor = rows[order[i]].Features.AsSpan();
             foreach (var f in features) buffer[f] = donor[f];
-            p[i] = calibrator.Apply(classifier.Score(buffer));
+            scores[i] = classifier.Score(buffer);
         }
-        return p;
+        return scores;
     }
 
-    private static ScorerValidation Measure(
-        string name, string description, double[] p, bool[] labels, double[] edges, IReadOnlyList<TrainingRow> rows, int[] members, int k, bool roc)
+    private static ScorerValidation Measure(Scorer scorer, bool[] labels, double[] edges, IReadOnlyList<TrainingRow> rows, int[] members, int k, bool roc)
     {
-        var ps = members.Select(i => p[i]).ToArray();
+        var rank = members.Select(i => scorer.Rank[i]).ToArray();
+        var ps = members.Select(i => scorer.Probability[i]).ToArray();
         var ls = members.Select(i => labels[i]).ToArray();
         var bins = Metrics.Reliability(ps, ls);
-        var topK = TopK.Evaluate(members, i => rows[i].Time, i => p[i], i => rows[i].Symbol, i => labels[i], i => edges[i], k);
-        return new ScorerValidation(name, description, Metrics.Auc(ps, ls), Metrics.AveragePrecision(ps, ls), Metrics.Brier(ps, ls),
-            Metrics.LogLoss(ps, ls), Metrics.ExpectedCalibrationError(bins), bins, topK, roc ? Charts.RocCurve.From(ps, ls) : []);
+        var topK = TopK.Evaluate(members, i => rows[i].Time, i => scorer.Board[i], i => rows[i].Symbol, i => labels[i], i => edges[i], k);
+        return new ScorerValidation(scorer.Name, scorer.Description, Metrics.Auc(rank, ls), Metrics.AveragePrecision(rank, ls), Metrics.Brier(ps, ls),
+            Metrics.LogLoss(ps, ls), Metrics.ExpectedCalibrationError(bins), bins, topK, roc ? Charts.RocCurve.From(rank, ls) : []);
     }
+
+    /// <summary>One scorer's per-row values: what it ranks by (AUC, PR-AUC, ROC), its probability (Brier, log loss, ECE), and what orders its top-K board.</summary>
+    private sealed record Scorer(string Name, string Description, double[] Rank, double[] Probability, double[] Board);
 }

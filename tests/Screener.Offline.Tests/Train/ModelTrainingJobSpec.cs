@@ -150,7 +150,8 @@ public sealed class ModelTrainingJobSpec(ITestOutputHelper output)
             }
             var probabilities = score.Select(s => model.Calibrators[h].Apply(s)).ToArray();
             var labels = rows.Select(r => r.Labels[h].InPlay).ToArray();
-            Assert.Equal(model.TestMetrics[h].Auc, Metrics.Auc(probabilities, labels), 12);
+            Assert.Equal(model.TestMetrics[h].Auc, Metrics.Auc([.. score.Select(s => (double)s)], labels), 12);
+            Assert.Equal(model.TestMetrics[h].Ece, Metrics.ExpectedCalibrationError(probabilities, labels), 12);
         }
     }
 
