@@ -5,12 +5,16 @@ using Xunit.Abstractions;
 
 namespace Screener.Tests.EndToEnd;
 
-/// <summary>A real process: Ctrl+C (SIGINT) must stop the connections and drain every received frame into the journal.</summary>
+/// <summary>
+/// A real process: a stop signal must stop the connections and drain every received frame into the journal. The spec
+/// sends SIGTERM, which Ctrl+C's SIGINT shares its handler with: a process started in the background by a
+/// non-interactive shell (as a CI runner may start the tests) inherits SIGINT ignored, and .NET keeps it so.
+/// </summary>
 [Collection(NodeCollection.Name)]
 public sealed partial class GracefulStopSpec(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Demo_process_must_journal_every_frame_it_received_when_interrupted()
+    public async Task Demo_process_must_journal_every_frame_it_received_when_told_to_stop()
     {
         var db = JournalFixture.TempDb("interrupted.db");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "screener.dll"), "demo", "--db", db, "--plain"])
@@ -35,7 +39,7 @@ public sealed partial class GracefulStopSpec(ITestOutputHelper output)
                 await Task.Delay(200);
             }
 
-            Assert.Equal(0, Kill(process.Id, 2));
+            Assert.Equal(0, Kill(process.Id, 15));
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             try
             {
@@ -43,7 +47,7 @@ public sealed partial class GracefulStopSpec(ITestOutputHelper output)
             }
             catch (OperationCanceledException)
             {
-                lock (lines) Assert.Fail($"the demo did not stop within 120 s of SIGINT; its last lines:\n{string.Join('\n', lines.TakeLast(10))}");
+                lock (lines) Assert.Fail($"the demo did not stop within 120 s of SIGTERM; its last lines:\n{string.Join('\n', lines.TakeLast(10))}");
             }
         }
         finally
