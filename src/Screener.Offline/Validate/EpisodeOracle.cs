@@ -38,7 +38,7 @@ public sealed class EpisodeOracle
         foreach (var (symbol, time, inPlay) in rows)
         {
             var (state, phase) = oracle.State(symbol, time);
-            foreach (var key in new[] { state, phase })
+            foreach (var key in state == phase ? [state] : new[] { state, phase })
             {
                 rates.TryGetValue(key, out var r);
                 rates[key] = (r.Positives + (inPlay ? 1 : 0), r.Count + 1);
