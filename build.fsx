@@ -14,9 +14,10 @@ let run (program: string) (args: string) =
     if p.ExitCode <> 0 then failwithf "'%s %s' failed with exit code %d" program args p.ExitCode
 
 /// The shipped default model: a simulated journal (no market data is reachable here), trained and validated.
-/// SCREENER_TRAIN_HOURS sets the simulated hours (default 24).
+/// SCREENER_TRAIN_HOURS sets the simulated hours (default 72: shorter journals leave the validation and test windows too few
+/// volatile spells for the calibration to carry over).
 let train () =
-    let hours = match Environment.GetEnvironmentVariable "SCREENER_TRAIN_HOURS" with | null | "" -> "24" | h -> h
+    let hours = match Environment.GetEnvironmentVariable "SCREENER_TRAIN_HOURS" with | null | "" -> "72" | h -> h
     let db = Path.Combine(root, "data", "train", $"sim-{hours}h-seed20261124.db")
     Directory.CreateDirectory(Path.GetDirectoryName db) |> ignore
     for suffix in [ ""; "-wal"; "-shm" ] do File.Delete(db + suffix)
