@@ -108,7 +108,8 @@ public static class ModelTrainingJob
         })];
     }
 
-    private static double[] Scores(TreeHead head, IReadOnlyList<TrainingRow> rows)
+    /// <summary>The head's score of each row, as the model file computes it.</summary>
+    internal static double[] Scores(TreeHead head, IReadOnlyList<TrainingRow> rows)
     {
         var scores = new double[rows.Count];
         for (var i = 0; i < rows.Count; i++) scores[i] = head.Score(rows[i].Features.AsSpan());

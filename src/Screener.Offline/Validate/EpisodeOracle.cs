@@ -32,12 +32,11 @@ public sealed class EpisodeOracle
         ArgumentNullException.ThrowIfNull(rows);
         var bySymbol = episodes.GroupBy(e => e.Symbol, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.PrecursorStart).ToList(), StringComparer.Ordinal);
-        var oracle = new EpisodeOracle(bySymbol, horizon.Ticks, new Dictionary<string, (double, double)>(StringComparer.Ordinal), 0);
         var rates = new Dictionary<string, (double Positives, double Count)>(StringComparer.Ordinal);
         double positives = 0, count = 0;
         foreach (var (symbol, time, inPlay) in rows)
         {
-            var (state, phase) = oracle.State(symbol, time);
+            var (state, phase) = State(bySymbol, horizon.Ticks, symbol, time);
             foreach (var key in state == phase ? [state] : new[] { state, phase })
             {
                 rates.TryGetValue(key, out var r);
@@ -52,15 +51,15 @@ public sealed class EpisodeOracle
     /// <summary>The oracle's P(in play) for <paramref name="symbol"/> at <paramref name="time"/>.</summary>
     public double Probability(string symbol, long time)
     {
-        var (state, phase) = State(symbol, time);
+        var (state, phase) = State(_bySymbol, _horizon, symbol, time);
         var prior = _rates.TryGetValue(phase, out var p) ? (p.Positives + _overall) / (p.Count + 1) : _overall;
         return _rates.TryGetValue(state, out var r) ? (r.Positives + 2 * prior) / (r.Count + 2) : prior;
     }
 
     /// <summary>The state key and its phase key.</summary>
-    private (string State, string Phase) State(string symbol, long time)
+    private static (string State, string Phase) State(Dictionary<string, List<PlantedEpisode>> bySymbol, long horizon, string symbol, long time)
     {
-        if (!_bySymbol.TryGetValue(symbol, out var list)) return ("none", "none");
+        if (!bySymbol.TryGetValue(symbol, out var list)) return ("none", "none");
         PlantedEpisode? current = null;
         foreach (var e in list)
         {
@@ -71,11 +70,11 @@ public sealed class EpisodeOracle
         var tenth = Math.Clamp((int)(current.Probability * 10), 0, 9);
         if (time < current.Onset)
         {
-            var quarters = Math.Min(8, (current.Onset - time) * 4 / Math.Max(1, _horizon));
+            var quarters = Math.Min(8, (current.Onset - time) * 4 / Math.Max(1, horizon));
             return (string.Create(CultureInfo.InvariantCulture, $"precursor|p{tenth}|q{quarters}"), "precursor");
         }
         var phase = current.Fired ? "move" : "fizzle";
-        var since = Math.Min(8, (time - current.Onset) * 4 / Math.Max(1, _horizon));
+        var since = Math.Min(8, (time - current.Onset) * 4 / Math.Max(1, horizon));
         return (string.Create(CultureInfo.InvariantCulture, $"{phase}|p{tenth}|q{since}"), phase);
     }
 }

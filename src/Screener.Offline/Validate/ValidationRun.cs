@@ -69,10 +69,10 @@ public sealed class ValidationRun
             var edges = rows.Select(r => r.Labels[h].NetEdgeBps).ToArray();
 
             var scorers = new List<Scorer>();
-            var modelScores = Scores(classifier, rows);
+            var modelScores = ModelTrainingJob.Scores(classifier, rows);
             scorers.Add(new Scorer(Model,
                 $"ranks by `{head.InPlayScoreOutput}`; probability through its {calibrator.Kind} calibrator; top-K by `{head.NetEdgeOutput}` (expected net edge), as the ranker orders a board",
-                modelScores, [.. modelScores.Select(calibrator.Apply)], Scores(model.Head(head.NetEdgeOutput), rows)));
+                modelScores, [.. modelScores.Select(calibrator.Apply)], ModelTrainingJob.Scores(model.Head(head.NetEdgeOutput), rows)));
             var volatility = VolatilityFeature(spec, head.HorizonSeconds);
             scorers.Add(Baseline(VolatilityRank, volatility, spec, rows, calibration, h));
             scorers.Add(Baseline(VolumeSpike, spec.IndexOf("trade_rate_z_30s"), spec, rows, calibration, h));
@@ -121,9 +121,6 @@ public sealed class ValidationRun
         var name = candidates.MinBy(c => Math.Abs(Math.Log(c.Item2) - Math.Log(Math.Max(1, horizonSeconds)))).Item1;
         return spec.IndexOf(name);
     }
-
-    private static double[] Scores(TreeHead head, IReadOnlyList<TrainingRow> rows) =>
-        [.. rows.Select(r => (double)head.Score(r.Features.AsSpan()))];
 
     /// <summary>A baseline ranks by its raw feature (ties only where the feature ties) and is isotonic-calibrated on the calibration rows.</summary>
     private static Scorer Baseline(string name, int feature, FeatureSpec spec, IReadOnlyList<TrainingRow> rows, IReadOnlyList<TrainingRow> calibration, int h)

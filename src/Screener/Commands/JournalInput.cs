@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.Data.Sqlite;
@@ -8,6 +9,7 @@ using Screener.Configuration;
 using Screener.Contracts;
 using Screener.Hosting;
 using Screener.Offline.BuildFeatures;
+using Screener.Offline.Train;
 using Screener.Pipeline;
 using Screener.Storage.Journal;
 using Screener.Storage.Sqlite;
@@ -20,6 +22,8 @@ namespace Screener.Commands;
 /// </summary>
 public sealed class JournalInput : IAsyncDisposable
 {
+    private static readonly TimeSpan RowsProgressEvery = TimeSpan.FromSeconds(2);
+
     private readonly AkkaNodeHost _host;
     private readonly Serilog.Core.Logger _logger;
     private readonly JournalReader _reader;
@@ -105,6 +109,31 @@ public sealed class JournalInput : IAsyncDisposable
 
     /// <summary>The shard's raw frames in sequence order, streamed from the journal.</summary>
     public IAsyncEnumerable<RawFrame> Frames() => _reader.RawFrames(Shard).RunAsAsyncEnumerable(_host.System.Materializer());
+
+    /// <summary>
+    /// Training rows of this journal's frames: <paramref name="rows"/> makes the row builder around a feature builder whose
+    /// frames read are reported to <paramref name="say"/> every two seconds while the rows build.
+    /// </summary>
+    /// <returns>The rows and the frames read.</returns>
+    public async Task<(TrainingSet Set, long Frames)> TrainingRowsAsync(
+        Func<OfflineFeatureBuilder, TrainingRowBuilder> rows, Action<string> say, Stopwatch clock, CancellationToken ct)
+    {
+        long frames = 0;
+        var builder = rows(FeatureBuilder(n => Interlocked.Exchange(ref frames, n)));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reporting = ProgressTicker.RunAsync(
+            () => say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), RowsProgressEvery, stop.Token);
+        try
+        {
+            var set = await builder.BuildAsync(Frames(), ct);
+            return (set, Interlocked.Read(ref frames));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reporting;
+        }
+    }
 
     /// <summary>A feature builder with the graph's code and this journal's settings.</summary>
     public OfflineFeatureBuilder FeatureBuilder(Action<long>? progress = null) =>

@@ -19,8 +19,6 @@ namespace Screener.Commands;
 /// </summary>
 public static class TrainCommand
 {
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
-
     public static async Task<int> RunAsync(CommandLine cl, CancellationToken ct)
     {
         var db = cl.String("db") ?? Defaults.DbPath;
@@ -55,30 +53,22 @@ public static class TrainCommand
         await using (var journal = await JournalInput.OpenAsync(db, shard, ct, configFile))
         {
             source = Source(journal);
-            long frames = 0;
-            var features = journal.FeatureBuilder(n => Interlocked.Exchange(ref frames, n));
-            TrainingRowBuilder rows;
-            try
+            long frames;
+            (set, frames) = await journal.TrainingRowsAsync(features =>
             {
-                rows = new TrainingRowBuilder(features, LabelBuilder.From(journal.Settings.Scoring), rowEvery);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"--row-every: {e.Message}");
-            }
-            Say($"training rows from {source}: heads {string.Join(", ", rows.Heads.Select(h => h.Name))}, one row per symbol every {rowEvery.TotalSeconds:0.###} s");
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var reporting = ProgressTicker.RunAsync(() => Say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), ProgressEvery, stop.Token);
-            try
-            {
-                set = await rows.BuildAsync(journal.Frames(), ct);
-            }
-            finally
-            {
-                await stop.CancelAsync();
-                await reporting;
-            }
-            Say($"rows: {Interlocked.Read(ref frames):N0} frames, {set.Counts} ({clock.Elapsed.TotalSeconds:F1} s)");
+                TrainingRowBuilder rows;
+                try
+                {
+                    rows = new TrainingRowBuilder(features, LabelBuilder.From(journal.Settings.Scoring), rowEvery);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException($"--row-every: {e.Message}");
+                }
+                Say($"training rows from {source}: heads {string.Join(", ", rows.Heads.Select(h => h.Name))}, one row per symbol every {rowEvery.TotalSeconds:0.###} s");
+                return rows;
+            }, Say, clock, ct);
+            Say($"rows: {frames:N0} frames, {set.Counts} ({clock.Elapsed.TotalSeconds:F1} s)");
         }
         if (set.Rows.Count == 0) throw new CommandFailedException($"No training rows in '{db}': {set.Counts}. Record or generate a longer journal.");
         for (var h = 0; h < set.Heads.Count; h++)

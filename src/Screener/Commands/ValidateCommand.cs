@@ -21,8 +21,6 @@ namespace Screener.Commands;
 /// </summary>
 public static class ValidateCommand
 {
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
-
     public static async Task<int> RunAsync(CommandLine cl, CancellationToken ct)
     {
         var manifestPath = cl.String("model") ?? Path.Combine("models", ModelManifestFile.ManifestName);
@@ -69,20 +67,8 @@ public static class ValidateCommand
                                 ?? throw new UsageException($"The model has heads for profile '{name}', which the configuration lacks (it has {string.Join(", ", journal.Settings.Scoring.Profiles.Select(p => p.Name))})."))
                 .ToList();
             var horizons = manifest.Heads.Select(h => TimeSpan.FromSeconds(h.HorizonSeconds)).Distinct().Order().ToList();
-            long frames = 0;
-            var builder = new TrainingRowBuilder(journal.FeatureBuilder(n => Interlocked.Exchange(ref frames, n)), new LabelBuilder(profiles, horizons),
-                TimeSpan.FromSeconds(manifest.TrainingData.RowEverySeconds));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var reporting = ProgressTicker.RunAsync(() => Say($"rows: {Interlocked.Read(ref frames):N0} frames read, {clock.Elapsed.TotalSeconds:F0} s"), ProgressEvery, stop.Token);
-            try
-            {
-                set = await builder.BuildAsync(journal.Frames(), ct);
-            }
-            finally
-            {
-                await stop.CancelAsync();
-                await reporting;
-            }
+            (set, _) = await journal.TrainingRowsAsync(features => new TrainingRowBuilder(features, new LabelBuilder(profiles, horizons),
+                TimeSpan.FromSeconds(manifest.TrainingData.RowEverySeconds)), Say, clock, ct);
             Say($"rows: {set.Counts} ({clock.Elapsed.TotalSeconds:F1} s)");
             if (EpisodeTable.IsGenerated(journal.Path))
                 episodes = [.. EpisodeTable.Read(journal.Path).Select(e => new PlantedEpisode(e.Symbol, Ticks(e.PrecursorStartMs), Ticks(e.OnsetMs), Ticks(e.EndMs), e.Probability, e.Fired))];
