@@ -60,6 +60,8 @@ public sealed record PipelineSettings(
         foreach (var profile in Scoring.Profiles)
             Require(profile.NotionalQuote > 0 && double.IsFinite(profile.NotionalQuote),
                 $"profile '{profile.Name}' notional-quote must be positive, was {profile.NotionalQuote}");
+        Require(Scoring.ReferenceHorizonSeconds >= 1, $"reference-horizon must be at least 1 s, was {Scoring.ReferenceHorizonSeconds}");
+        Scoring.Gates.Validate();
         Ranking.Validate();
         foreach (var kind in Stages.StreamKinds.All)
             Require(StaleThresholds.TryGetValue(kind, out var t) && t > TimeSpan.Zero, $"health stale-after.{kind} must be set and positive");

@@ -27,13 +27,16 @@ public static class ScreenerGraph
             .ViaMaterialized(KillSwitches.Single<RawFrame>(), Keep.Right)
             .AlsoToMaterialized(sinks.RawFrames, (kill, raw) => (kill, done: raw))
             .Via(DecodeFlow.Create(services.Decoder, services.Telemetry.Decode))
-            .Via(ClockFlow.Create(settings, services.Telemetry.Stages.For("clock-context"), services.Telemetry.Streams))
+            .Via(ClockFlow.Create(settings, services.Telemetry.Stages.For("clock-context"), services.Telemetry.Streams, services.Models))
             .Via(SymbolRouter.Create(settings.MaxSymbols, SymbolFlow.Create(settings, services)))
             .AlsoToMaterialized(features, (m, f) => (m.kill, done: Task.WhenAll(m.done, f)))
-            .Via(RankingFlow.Create(settings, services.Telemetry.Stages.For("ranking")));
+            .Via(RankingFlow.Create(settings, services.Telemetry.Stages.For("ranking"), services.Models));
 
         var predictions = Flow.Create<RankingOutput>().Select(o => o.Predictions).ToMaterialized(sinks.Predictions, Keep.Right);
-        var withPredictions = ranked.AlsoToMaterialized(predictions, (m, p) => (m.kill, Task.WhenAll(m.done, p)));
+        var switches = Flow.Create<RankingOutput>().Where(o => o.Switch is not null).Select(o => o.Switch!).ToMaterialized(sinks.Models, Keep.Right);
+        var withPredictions = ranked
+            .AlsoToMaterialized(predictions, (m, p) => (m.kill, done: Task.WhenAll(m.done, p)))
+            .AlsoToMaterialized(switches, (m, s) => (m.kill, Task.WhenAll(m.done, s)));
 
         foreach (var notifier in sinks.Notifiers)
             withPredictions = withPredictions.AlsoToMaterialized(

@@ -26,5 +26,8 @@ public sealed record ScreenerSinks(
     /// </summary>
     public Sink<FeatureSnapshot, Task> Features { get; init; } = Ignore<FeatureSnapshot>();
 
+    /// <summary>Every model switch (<see cref="ModelSwitch"/>), for the <c>models</c> journal. Ignored unless set.</summary>
+    public Sink<ModelSwitch, Task> Models { get; init; } = Ignore<ModelSwitch>();
+
     public static Sink<T, Task> Ignore<T>() => Sink.Ignore<T>().MapMaterializedValue(t => (Task)t);
 }

@@ -1,3 +1,4 @@
+using Screener.Analytics.Costs;
 using Screener.Analytics.Features;
 using Screener.Contracts;
 
@@ -9,7 +10,8 @@ namespace Screener.Analytics.Scoring;
 /// <code>
 ///   zVol   = (vol_30s - vol_5m) / max(vol_5m, 0.1)
 ///   move   = vol_30s * sqrt(h) * (1 + 0.5 * max(0, zVol) + |trade_imbalance_30s|)
-///   cost   = entry fee + exit fee + half-spreads paid * spread / 2
+///   cost   = the profile's live round-trip cost from the book (<see cref="LiveCost"/>), or without a book
+///            entry fee + exit fee + half-spreads paid * spread / 2
 ///   net    = move - cost
 ///   P      = 1 / (1 + exp(-net / max(cost, 1)))     (a squashing of net edge, NOT a calibrated probability)
 /// </code>
@@ -25,7 +27,7 @@ public sealed class BaselineScorer : IPredictor
 
     string IPredictor.ModelVersion => ModelVersion;
 
-    public PredictionSnapshot Predict(FeatureSnapshot features)
+    public PredictionSnapshot Predict(FeatureSnapshot features, ReadOnlySpan<CostQuote> costs)
     {
         var v = features.Values;
         var spread = v[MarketFeatures.SpreadBps];
@@ -36,17 +38,17 @@ public sealed class BaselineScorer : IPredictor
         var boost = 1 + 0.5 * Math.Max(0, zVol) + imbalance;
 
         var heads = new List<HeadPrediction>(_settings.Profiles.Count * _settings.HorizonsSeconds.Count);
-        foreach (var profile in _settings.Profiles)
+        for (var p = 0; p < _settings.Profiles.Count; p++)
         foreach (var horizon in _settings.HorizonsSeconds)
         {
+            var profile = _settings.Profiles[p];
             var move = volShort * Math.Sqrt(horizon) * boost;
-            var cost = profile.CostBps(spread);
+            var cost = p < costs.Length && costs[p].IsAvailable ? costs[p].TotalBps : profile.CostBps(spread);
             var net = move - cost;
-            var p = 1 / (1 + Math.Exp(-net / Math.Max(cost, 1)));
-            heads.Add(new HeadPrediction(profile.Name, horizon, p, move, cost, net));
+            var probability = 1 / (1 + Math.Exp(-net / Math.Max(cost, 1)));
+            heads.Add(new HeadPrediction(profile.Name, horizon, probability, move, cost, net));
         }
 
-        var gates = features.Quality == DataQuality.Ok ? EquatableArray<string>.Empty : EquatableArray.Create(Gates.DataIssue);
         Attribution[] attributions =
         [
             new("realized_vol_bps_30s", volShort),
@@ -54,6 +56,6 @@ public sealed class BaselineScorer : IPredictor
             new("trade_imbalance_30s", imbalance),
             new("spread_bps", -spread),
         ];
-        return new PredictionSnapshot(features.Symbol, features.Time, ModelVersion, heads.ToArray(), "unclassified", attributions, gates);
+        return new PredictionSnapshot(features.Symbol, features.Time, ModelVersion, heads.ToArray(), "unclassified", attributions, EquatableArray<string>.Empty);
     }
 }

@@ -19,6 +19,7 @@ public static class ContractSerializer
     public const string PredictionSnapshotV1 = "PredictionSnapshot.v1";
     public const string RankEventV1 = "RankEvent.v1";
     public const string PredictionBatchV1 = "PredictionBatch.v1";
+    public const string ModelSwitchV1 = "ModelSwitch.v1";
 
     /// <summary>Frame batches are large and repetitive: JSON compressed with Brotli.</summary>
     public const string FrameBatchV1Brotli = "FrameBatch.v1+br";
@@ -34,6 +35,7 @@ public static class ContractSerializer
         PredictionSnapshot => PredictionSnapshotV1,
         RankEvent => RankEventV1,
         PredictionBatch => PredictionBatchV1,
+        ModelSwitch => ModelSwitchV1,
         FrameBatch => FrameBatchV1Brotli,
         _ => throw new ArgumentException($"No manifest for {message.GetType().Name}.", nameof(message)),
     };
@@ -54,6 +56,7 @@ public static class ContractSerializer
         PredictionSnapshot m => JsonSerializer.SerializeToUtf8Bytes(m, Context.PredictionSnapshot),
         RankEvent m => JsonSerializer.SerializeToUtf8Bytes(m, Context.RankEvent),
         PredictionBatch m => JsonSerializer.SerializeToUtf8Bytes(m, Context.PredictionBatch),
+        ModelSwitch m => JsonSerializer.SerializeToUtf8Bytes(m, Context.ModelSwitch),
         FrameBatch m => JsonSerializer.SerializeToUtf8Bytes(m, Context.FrameBatch),
         _ => throw new ArgumentException($"Not a contract: {message.GetType().Name}.", nameof(message)),
     };
@@ -80,6 +83,7 @@ public static class ContractSerializer
         PredictionSnapshotV1 => Read(bytes, Context.PredictionSnapshot),
         RankEventV1 => Read(bytes, Context.RankEvent),
         PredictionBatchV1 => Read(bytes, Context.PredictionBatch),
+        ModelSwitchV1 => Read(bytes, Context.ModelSwitch),
         FrameBatchV1Brotli => Read(Decompress(bytes), Context.FrameBatch),
         _ => throw new ArgumentException($"Unknown manifest '{manifest}'.", nameof(manifest)),
     };

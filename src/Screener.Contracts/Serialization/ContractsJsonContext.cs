@@ -23,6 +23,7 @@ namespace Screener.Contracts.Serialization;
 [JsonSerializable(typeof(RankEvent))]
 [JsonSerializable(typeof(FrameBatch))]
 [JsonSerializable(typeof(PredictionBatch))]
+[JsonSerializable(typeof(ModelSwitch))]
 [JsonSerializable(typeof(EquatableArray<PriceLevel>))]
 [JsonSerializable(typeof(EquatableArray<float>))]
 [JsonSerializable(typeof(EquatableArray<string>))]

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
-using Screener.Offline.Export.Onnx;
+using Screener.Analytics.Models.Trees.Onnx;
 
 namespace Screener.Offline.Export;
 
@@ -27,10 +27,10 @@ namespace Screener.Offline.Export;
 /// </summary>
 public static class OnnxModelWriter
 {
-    public const string InputName = "features";
-    public const string ReservedPrefix = "screener.export.";
-    public const string PrecisionKey = ReservedPrefix + "precision";
-    public const string HeadsKey = ReservedPrefix + "heads";
+    public const string InputName = OnnxModelLayout.InputName;
+    public const string ReservedPrefix = OnnxModelLayout.ReservedPrefix;
+    public const string PrecisionKey = OnnxModelLayout.PrecisionKey;
+    public const string HeadsKey = OnnxModelLayout.HeadsKey;
     public const long IrVersion = 8;
     public const long OnnxOpset = 17;
     public const long OnnxMlOpset = 3;

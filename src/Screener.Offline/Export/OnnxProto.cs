@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Screener.Offline.Export.Onnx;
+using Screener.Analytics.Models.Trees.Onnx;
 
 namespace Screener.Offline.Export;
 

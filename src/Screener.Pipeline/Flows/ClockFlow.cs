@@ -3,6 +3,7 @@ using Akka.Streams.Dsl;
 using Screener.Contracts;
 using Screener.Contracts.Market;
 using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Models;
 using Screener.Pipeline.Stages;
 
 namespace Screener.Pipeline.Flows;
@@ -16,11 +17,13 @@ namespace Screener.Pipeline.Flows;
 /// </summary>
 public static class ClockFlow
 {
-    public static Flow<MarketEvent, IWithSymbol, NotUsed> Create(PipelineSettings settings, StageCounters counters, StreamHealthBoard? board = null) =>
+    /// <param name="models">When given, model switches are scheduled at tick times (<see cref="PredictorHost.Schedule"/>).</param>
+    public static Flow<MarketEvent, IWithSymbol, NotUsed> Create(
+        PipelineSettings settings, StageCounters counters, StreamHealthBoard? board = null, PredictorHost? models = null) =>
         Flow.Create<MarketEvent>()
             .StatefulSelectMany<MarketEvent, MarketEvent, IWithSymbol, NotUsed>(() =>
             {
-                var clock = new MarketClock(settings, board);
+                var clock = new MarketClock(settings, board, models is null ? null : models.Schedule);
                 return e =>
                 {
                     var output = new List<IWithSymbol>(1);

@@ -1,6 +1,7 @@
 using Akka;
 using Akka.Streams.Dsl;
 using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Models;
 using Screener.Pipeline.Stages;
 
 namespace Screener.Pipeline.Flows;
@@ -15,11 +16,12 @@ namespace Screener.Pipeline.Flows;
 /// </summary>
 public static class RankingFlow
 {
-    public static Flow<SymbolOutput, RankingOutput, NotUsed> Create(PipelineSettings settings, StageCounters counters) =>
+    /// <param name="models">When given, told of each completed round, so it can finish a model switch (<see cref="PredictorHost.RoundCompleted"/>).</param>
+    public static Flow<SymbolOutput, RankingOutput, NotUsed> Create(PipelineSettings settings, StageCounters counters, PredictorHost? models = null) =>
         Flow.Create<SymbolOutput>()
             .StatefulSelectMany<SymbolOutput, SymbolOutput, RankingOutput, NotUsed>(() =>
             {
-                var rounds = new RankRounds(settings);
+                var rounds = new RankRounds(settings, models);
                 return output =>
                 {
                     var results = new List<RankingOutput>(0);

@@ -31,12 +31,15 @@ public sealed class MarketClock
     private readonly SortedDictionary<(string Symbol, string Kind), (long LastSeen, bool Stale)> _streams = new(StreamOrder.Instance);
     private readonly StreamHealthBoard? _board;
     private long _nextTick;
+    private readonly Action<long>? _beforeTicks;
 
     /// <param name="settings">Cadence, thresholds and context symbol.</param>
     /// <param name="board">Where stream health is published at every tick; none when null.</param>
-    public MarketClock(PipelineSettings settings, StreamHealthBoard? board = null)
+    /// <param name="beforeTicks">Called with each cadence time right before its ticks are emitted (the predictor host schedules model switches there).</param>
+    public MarketClock(PipelineSettings settings, StreamHealthBoard? board = null, Action<long>? beforeTicks = null)
     {
         _board = board;
+        _beforeTicks = beforeTicks;
         _cadence = settings.Cadence.Ticks;
         _heartbeatLag = settings.HeartbeatLag.Ticks;
         _maxCatchUp = settings.MaxCatchUp.Ticks;
@@ -123,6 +126,7 @@ public sealed class MarketClock
             _streams.Select(kv => new StreamHealthRow(kv.Key.Symbol, kv.Key.Kind, kv.Value.LastSeen, TimeSpan.FromTicks(Math.Max(0, time - kv.Value.LastSeen)), kv.Value.Stale))
                 .ToArray()));
         var context = Context(time);
+        _beforeTicks?.Invoke(time);
         foreach (var symbol in _symbols) output.Add(new Tick(symbol, time, _symbols.Count, context));
     }
 

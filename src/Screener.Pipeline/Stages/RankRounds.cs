@@ -1,6 +1,7 @@
 using Screener.Analytics.Ranking;
 using Screener.Analytics.Scoring;
 using Screener.Contracts;
+using Screener.Pipeline.Models;
 
 namespace Screener.Pipeline.Stages;
 
@@ -18,9 +19,14 @@ public sealed class RankRounds
     private readonly SortedDictionary<long, List<SymbolOutput>> _pending = new();
     private readonly SortedDictionary<string, PredictionSnapshot> _latest = new(StringComparer.Ordinal);
     private readonly List<Contracts.Market.MarketEvent> _health = [];
+    private readonly PredictorHost? _models;
+    private readonly ScoringSettings _scoring;
+    private ModelSwitch? _switch;
 
-    public RankRounds(PipelineSettings settings)
+    public RankRounds(PipelineSettings settings, PredictorHost? models = null)
     {
+        _models = models;
+        _scoring = settings.Scoring;
         _rankCadence = settings.RankCadence.Ticks;
         _ranker = new TopKRanker(settings.Ranking);
     }
@@ -42,6 +48,7 @@ public sealed class RankRounds
                 _latest[item.Prediction.Symbol] = item.Prediction;
                 _health.AddRange(item.Health);
             }
+            _switch ??= _models?.RoundCompleted(time);
             if (time % _rankCadence == 0) results.Add(Rank(time));
         }
     }
@@ -51,16 +58,16 @@ public sealed class RankRounds
         var candidates = new List<RankCandidate>(_latest.Count);
         foreach (var prediction in _latest.Values)
         {
-            var (score, head) = ScoreAggregation.Best(prediction);
-            var reasons = prediction.Attributions
-                .OrderByDescending(a => Math.Abs(a.Contribution)).ThenBy(a => a.Feature, StringComparer.Ordinal)
-                .Take(2).Select(a => a.Feature.ToUpperInvariant()).ToList();
+            var (score, head) = ScoreAggregation.Best(prediction, _scoring);
+            var reasons = ReasonCodes.Top(prediction.Attributions);
             candidates.Add(new RankCandidate(prediction.Symbol, score, head?.Profile ?? "", head?.HorizonSeconds ?? 0,
                 prediction.ModelVersion, prediction.Gates.ToList(), reasons));
         }
         var outcome = _ranker.Rank(time, candidates);
         var health = _health.ToArray();
         _health.Clear();
-        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board, health);
+        var completed = _switch;
+        _switch = null;
+        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board, health, completed);
     }
 }

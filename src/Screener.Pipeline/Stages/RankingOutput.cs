@@ -7,5 +7,7 @@ namespace Screener.Pipeline.Stages;
 /// One rank round: the conflated predictions it ranked, the events it emitted, the resulting board, and the
 /// gap and stale events of every symbol since the previous round.
 /// </summary>
+/// <param name="Switch">A model switch completed since the previous rank round, if any.</param>
 public sealed record RankingOutput(
-    long Time, PredictionBatch Predictions, IReadOnlyList<RankEvent> Events, RankBoard Board, IReadOnlyList<Contracts.Market.MarketEvent> Health);
+    long Time, PredictionBatch Predictions, IReadOnlyList<RankEvent> Events, RankBoard Board, IReadOnlyList<Contracts.Market.MarketEvent> Health,
+    ModelSwitch? Switch = null);

@@ -1,5 +1,6 @@
 using Screener.Analytics.Books;
 using Screener.Analytics.Features;
+using Screener.Analytics.Scoring;
 using Screener.Contracts;
 using Screener.Contracts.Market;
 using Screener.Pipeline.Instrumentation;
@@ -23,6 +24,7 @@ public sealed class SymbolState
     private long _lastTradeId = long.MinValue;
     private long _lastBookTopId = long.MinValue;
     private readonly TickBookObserver? _observer;
+    private readonly SymbolScorer _scorer;
 
     /// <param name="observer">
     /// Offline only (training labels): called at each tick, after its snapshot, with the book when it is synced. It
@@ -35,6 +37,7 @@ public sealed class SymbolState
         _observer = observer;
         _book = new SymbolBook(symbol, services.Snapshots, services.Telemetry.Health);
         _features = new SymbolFeatureEngine(services.Spec, settings.Cadence, settings.WarmUpTicks, settings.StaleAfter);
+        _scorer = new SymbolScorer(settings.Scoring);
     }
 
     public string Symbol { get; }
@@ -94,9 +97,13 @@ public sealed class SymbolState
         var snapshot = _features.Snapshot(Symbol, tick, _book.Book, _book.State == BookSyncState.Synced);
         if (_staleKinds.Count > 0 && !snapshot.Quality.HasFlag(DataQuality.Stale))
             snapshot = snapshot with { Quality = snapshot.Quality | DataQuality.Stale };
-        _observer?.Invoke(Symbol, tick.Time, _book.State == BookSyncState.Synced ? _book.Book : null);
+        var synced = _book.State == BookSyncState.Synced ? _book.Book : null;
+        _observer?.Invoke(Symbol, tick.Time, synced);
+        var gap = false;
+        foreach (var e in _health) gap |= e is Gap;
+        var prediction = _scorer.Score(_services.Models.For(tick.Time), snapshot, synced, gap);
         var health = _health.Count == 0 ? (IReadOnlyList<MarketEvent>)[] : _health.ToArray();
         _health.Clear();
-        return new SymbolOutput(snapshot, _services.Predictor.Predict(snapshot), tick.RoundSize, health);
+        return new SymbolOutput(snapshot, prediction, tick.RoundSize, health);
     }
 }

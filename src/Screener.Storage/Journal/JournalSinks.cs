@@ -15,6 +15,7 @@ public static class JournalSinks
     /// <summary>Default names: one raw journal per ingest shard, one for predictions, one for rank events.</summary>
     public const string PredictionsId = "predictions";
     public const string RanksId = "ranks";
+    public const string ModelsId = "models";
     public const string RawTag = "raw";
 
     /// <summary>What every raw journal's persistence id starts with: <c>raw-&lt;shard&gt;</c>.</summary>

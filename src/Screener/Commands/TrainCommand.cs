@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Screener.Analytics.Models.Trees;
 using Screener.Analytics.Features;
 using Screener.Analytics.Labels;
 using Screener.Generate;

@@ -35,7 +35,11 @@ public static class SettingsReader
             Time(p, "screener.pipeline", "max-catch-up"),
             p.GetString("context-symbol"),
             p.GetString("second-context-symbol"),
-            new ScoringSettings(profiles, horizons, cadence),
+            new ScoringSettings(profiles, horizons, cadence)
+            {
+                ReferenceHorizonSeconds = p.GetInt("reference-horizon"),
+                Gates = new GateSettings(p.GetDouble("gates.max-vpin"), p.GetDouble("gates.max-spread-bps")).Validate(),
+            },
             Ranking(config),
             StaleThresholds(config)).Validate();
     }
@@ -53,6 +57,12 @@ public static class SettingsReader
         return new RankingSettings(
             r.GetInt("top-k"), r.GetDouble("enter-score"), r.GetDouble("exit-score"), r.GetInt("min-dwell-rounds"),
             r.GetDouble("replace-margin"), r.GetDouble("alert-score"), r.GetInt("alert-cooldown-rounds")).Validate();
+    }
+
+    public static ModelSettings Model(Config config)
+    {
+        var m = Block(config, "screener.model");
+        return new ModelSettings(m.GetString("path"), Time(m, "screener.model", "watch-every")).Validate();
     }
 
     public static JournalSettings Journal(Config config)

@@ -1,6 +1,7 @@
 using Akka.Streams;
 using Microsoft.Extensions.Logging;
 using Screener.Analytics.Features;
+using Screener.Analytics.Models;
 using Screener.Analytics.Scoring;
 using Screener.Binance.Normalise;
 using Screener.Configuration;
@@ -9,6 +10,7 @@ using Screener.Contracts;
 using Screener.Contracts.Time;
 using Screener.Pipeline;
 using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Models;
 using Screener.Storage.Journal;
 using Screener.Storage.Sqlite;
 using Serilog.Extensions.Logging;
@@ -26,10 +28,14 @@ public sealed class ScreenerNode : IAsyncDisposable
     private readonly GraphHandle _graph;
     private readonly Serilog.Core.Logger _serilog;
     private bool _stopped;
+    private readonly PredictorHost _models;
+    private readonly ModelWatcher? _watcher;
 
     private ScreenerNode(AkkaNodeHost host, GraphHandle graph, Serilog.Core.Logger serilog, ScreenerTelemetry telemetry,
-        BinanceIngest ingest, LiveView view, string dbPath, PipelineSettings pipeline)
+        BinanceIngest ingest, LiveView view, string dbPath, PipelineSettings pipeline, PredictorHost models, ModelWatcher? watcher)
     {
+        _models = models;
+        _watcher = watcher;
         _host = host;
         _graph = graph;
         _serilog = serilog;
@@ -57,6 +63,7 @@ public sealed class ScreenerNode : IAsyncDisposable
 
     public static async Task<ScreenerNode> StartAsync(NodeOptions options, CancellationToken ct)
     {
+        string? modelFolder;
         var dbPath = SqliteJournalDatabase.Prepare(options.DbPath);
         var overrides = new List<string>(options.Overrides ?? []) { SqliteJournalDatabase.Hocon(dbPath) };
         var config = HoconFiles.Load(options.Environment, "sqlite", overrides.ToArray());
@@ -75,10 +82,16 @@ public sealed class ScreenerNode : IAsyncDisposable
         var host = await AkkaNodeHost.StartAsync(config, serilog, cluster: true, ct);
 
         var spec = MarketFeatures.Spec;
-        var predictor = new BaselineScorer(pipeline.Scoring);
-        log.LogInformation(
-            "Predictions come from the baseline scorer {ModelVersion}: a volatility-and-flow heuristic, not a trained model. Feature spec {SpecVersion} hash {SpecHash}",
-            BaselineScorer.ModelVersion, spec.Version, spec.Hash);
+        PredictorHost models;
+        try
+        {
+            models = new PredictorHost(LoadPredictor(SettingsReader.Model(config), pipeline, spec, log, out modelFolder));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
 
         var telemetry = new ScreenerTelemetry();
         BinanceIngest ingest;
@@ -88,6 +101,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         }
         catch
         {
+            models.Dispose();
             await host.DisposeAsync();
             throw;
         }
@@ -104,18 +118,72 @@ public sealed class ScreenerNode : IAsyncDisposable
                 Akka.Streams.Dsl.Sink.ForEach<Pipeline.Stages.RankingOutput>(o => ingest.Priorities.SetRanked(o.Board.Entries.Select(e => e.Symbol)))
                     .MapMaterializedValue(_ => Akka.NotUsed.Instance),
             ]);
-        var services = new GraphServices(new BinanceFrameDecoder(), predictor, spec, telemetry, ingest.Snapshots);
+        var modelLog = loggerFactory.CreateLogger("Screener.Model");
+        sinks = sinks with
+        {
+            Models = JournalSinks.Events<ModelSwitch>(host.System, JournalSinks.ModelsId, JournalSinks.ModelsId, journal.WriteTimeout),
+            Notifiers =
+            [
+                .. sinks.Notifiers,
+                Akka.Streams.Dsl.Sink.ForEach<Pipeline.Stages.RankingOutput>(o =>
+                {
+                    if (o.Switch is { } s)
+                        modelLog.LogInformation("Model {ModelVersion} runs from tick {Time:O}; model {Previous} retired", s.ToVersion, new DateTime(s.Time, DateTimeKind.Utc), s.FromVersion);
+                }).MapMaterializedValue(_ => Akka.NotUsed.Instance),
+            ],
+        };
+        var services = new GraphServices(new BinanceFrameDecoder(), models, spec, telemetry, ingest.Snapshots);
         var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, services)
             .Run(host.System.Materializer(namePrefix: "screener"));
         ingest.Start();
-        return new ScreenerNode(host, graph, serilog, telemetry, ingest, view, dbPath, pipeline);
+        var modelSettings = SettingsReader.Model(config);
+        var watcher = modelFolder is not null && modelSettings.WatchEvery > TimeSpan.Zero
+            ? new ModelWatcher(modelFolder, models, spec, pipeline.Scoring, modelSettings.WatchEvery, modelLog)
+            : null;
+        return new ScreenerNode(host, graph, serilog, telemetry, ingest, view, dbPath, pipeline, models, watcher);
     }
+
+    /// <summary>
+    /// The configured model, loaded and checked (<see cref="OnnxPredictor.Load"/>), or the baseline heuristic when
+    /// <c>screener.model.path</c> is <c>baseline</c>. Logs which, with its model_version and the feature spec.
+    /// </summary>
+    /// <exception cref="ModelLoadException">The model folder is missing or its model cannot be used.</exception>
+    private static IPredictor LoadPredictor(ModelSettings settings, PipelineSettings pipeline, FeatureSpec spec, ILogger log, out string? folder)
+    {
+        if (settings.IsBaseline)
+        {
+            folder = null;
+            log.LogInformation(
+                "Predictions come from the baseline scorer {ModelVersion}: a volatility-and-flow heuristic, not a trained model. Feature spec {SpecVersion} hash {SpecHash}",
+                BaselineScorer.ModelVersion, spec.Version, spec.Hash);
+            return new BaselineScorer(pipeline.Scoring);
+        }
+        try
+        {
+            folder = settings.ResolveFolder();
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new ModelLoadException(e.Message, e);
+        }
+        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+        var model = OnnxPredictor.Load(folder, spec, pipeline.Scoring);
+        log.LogInformation(
+            "Predictions come from model {ModelVersion} ({Heads} heads, {Precision} trees, {Bytes:N0} bytes) loaded from {Folder} in {Ms:F0} ms. Feature spec {SpecVersion} hash {SpecHash}",
+            model.ModelVersion, model.Manifest.Heads.Count, model.Manifest.Model.Precision, model.Manifest.Model.Bytes, folder,
+            global::System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, spec.Version, spec.Hash);
+        return model;
+    }
+
+    /// <summary>The predictor host: the model the graph runs now, and any switch under way.</summary>
+    public PredictorHost Models => _models;
 
     /// <summary>Stops the connections and waits until everything already received is in the journal.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
         if (_stopped) return;
         _stopped = true;
+        if (_watcher is not null) await _watcher.DisposeAsync();
         var stop = _graph.StopAsync();
         if (await Task.WhenAny(stop, Task.Delay(timeout)) != stop)
             throw new TimeoutException($"The graph did not drain into the journal within {timeout.TotalSeconds:F0} s.");
@@ -132,6 +200,7 @@ public sealed class ScreenerNode : IAsyncDisposable
         {
             await _host.DisposeAsync();
             await Ingest.DisposeAsync();
+            _models.Dispose();
             await _serilog.DisposeAsync();
         }
     }

@@ -1,3 +1,4 @@
+using Screener.Analytics.Costs;
 using Screener.Analytics.Features;
 using Screener.Analytics.Scoring;
 using Screener.Contracts;
@@ -15,7 +16,7 @@ public sealed class BaselineScorerSpec
     {
         var reversed = new ScoringSettings([ExecutionProfile.Maker, ExecutionProfile.Taker], [64, 4, 16], TimeSpan.FromSeconds(1));
 
-        var heads = new BaselineScorer(reversed).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f)).Heads;
+        var heads = new BaselineScorer(reversed).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f), []).Heads;
 
         Assert.Equal(
             new[] { ("maker", 64), ("maker", 4), ("maker", 16), ("taker", 64), ("taker", 4), ("taker", 16) },
@@ -28,7 +29,7 @@ public sealed class BaselineScorerSpec
         // zVol = (4 - 2) / max(2, 0.1) = 1; boost = 1 + 0.5·1 + |-0.5| = 2; move = 4 · sqrt(h) · 2 = 16, 32, 64.
         // (The volatilities travel as float realized volatilities over 30 s and 5 min, hence 4 decimals.)
         // Taker: 5 + 5 fees + 2 half-spreads · 2/2 = 12 bps.  Maker: 2 + 5 fees + 1 half-spread · 2/2 = 8 bps.
-        var heads = new BaselineScorer(Settings).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f)).Heads;
+        var heads = new BaselineScorer(Settings).Predict(Features(spread: 2, vol: 4, volLong: 2, imbalance: -0.5f), []).Heads;
 
         Assert.Equal(new double[] { 16, 32, 64, 16, 32, 64 }, heads.Select(h => Math.Round(h.ExpectedMoveBps, 4)));
         Assert.Equal(new double[] { 12, 12, 12, 8, 8, 8 }, heads.Select(h => h.CostBps));
@@ -50,7 +51,7 @@ public sealed class BaselineScorerSpec
     public void BaselineScorer_must_scale_the_move_with_the_square_root_of_the_horizon()
     {
         // Default horizons 30/120/300 s. No vol surge (short == long), no imbalance: boost 1.
-        var heads = new BaselineScorer(ScoringSettings.Default).Predict(Features(spread: 1, vol: 3, volLong: 3, imbalance: 0)).Heads;
+        var heads = new BaselineScorer(ScoringSettings.Default).Predict(Features(spread: 1, vol: 3, volLong: 3, imbalance: 0), []).Heads;
         var taker = heads.Where(h => h.Profile == "taker").ToArray();
 
         Assert.Equal(3 * Math.Sqrt(30), taker[0].ExpectedMoveBps, 4);   // 16.43168
@@ -63,30 +64,30 @@ public sealed class BaselineScorerSpec
     public void BaselineScorer_must_floor_the_long_vol_when_measuring_a_vol_surge()
     {
         // volLong 0: zVol = (0.2 - 0) / 0.1 = 2, boost = 1 + 0.5·2 = 2, move at 4 s = 0.2 · 2 · 2 = 0.8 (not infinite).
-        var head = new BaselineScorer(Settings).Predict(Features(spread: 0, vol: 0.2f, volLong: 0, imbalance: 0)).Heads[0];
+        var head = new BaselineScorer(Settings).Predict(Features(spread: 0, vol: 0.2f, volLong: 0, imbalance: 0), []).Heads[0];
 
         Assert.Equal(0.8, head.ExpectedMoveBps, 5);
     }
 
-    [Theory]
-    [InlineData(DataQuality.WarmUp)]
-    [InlineData(DataQuality.Stale)]
-    [InlineData(DataQuality.BookOutOfSync)]
-    [InlineData(DataQuality.WarmUp | DataQuality.Stale | DataQuality.BookOutOfSync)]
-    public void BaselineScorer_must_gate_with_DATA_ISSUE_when_quality_is_not_ok(DataQuality quality)
+    [Fact]
+    public void BaselineScorer_must_price_each_profile_with_its_live_cost_when_the_book_gives_one()
     {
-        var prediction = new BaselineScorer(Settings).Predict(Features(2, 4, 2, 0) with { Quality = quality });
+        CostQuote[] costs = [new(10, 3, 1.5, false), new(7, 0, 0.75, false)];
 
-        Assert.Equal(new[] { "DATA_ISSUE" }, prediction.Gates);
-        Assert.Equal(6, prediction.Heads.Count); // the numbers are still there, only gated
+        var heads = new BaselineScorer(ScoringSettings.Default).Predict(Features(2, 4, 2, 0), costs).Heads;
+
+        Assert.All(heads.Where(h => h.Profile == "taker"), h => Assert.Equal(14.5, h.CostBps, 12));
+        Assert.All(heads.Where(h => h.Profile == "maker"), h => Assert.Equal(7.75, h.CostBps, 12));
+        Assert.All(heads, h => Assert.Equal(h.ExpectedMoveBps - h.CostBps, h.NetEdgeBps, 12));
     }
 
     [Fact]
-    public void BaselineScorer_must_not_gate_when_quality_is_ok()
+    public void BaselineScorer_must_leave_gates_to_the_symbol_scorer()
     {
-        var prediction = new BaselineScorer(Settings).Predict(Features(2, 4, 2, 0));
+        var prediction = new BaselineScorer(Settings).Predict(Features(2, 4, 2, 0) with { Quality = DataQuality.WarmUp }, []);
 
         Assert.Empty(prediction.Gates);
+        Assert.Equal(6, prediction.Heads.Count);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class BaselineScorerSpec
     {
         IPredictor scorer = new BaselineScorer(ScoringSettings.Default);
 
-        var prediction = scorer.Predict(Features(2, 4, 2, 0.3f));
+        var prediction = scorer.Predict(Features(2, 4, 2, 0.3f), []);
 
         Assert.Equal("baseline-volflow-v1", scorer.ModelVersion);
         Assert.Equal("baseline-volflow-v1", prediction.ModelVersion);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
 /// One regression tree of a boosted ensemble, in ML.NET's layout: split nodes <c>0..SplitCount-1</c> (node 0 is the

@@ -1,7 +1,7 @@
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>The names <see cref="TreeHeadKind"/>s have in the model's metadata.</summary>
-internal static class TreeHeadKinds
+public static class TreeHeadKinds
 {
     public static string Name(TreeHeadKind kind) => kind switch
     {

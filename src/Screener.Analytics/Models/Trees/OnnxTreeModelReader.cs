@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
-using Screener.Offline.Export.Onnx;
+using Screener.Analytics.Models.Trees.Onnx;
 
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
-/// Reads a model file written by <see cref="OnnxModelWriter"/> back into <see cref="TreeHead"/>s: the trees come from
+/// Reads a model file written by the exporter (<c>Screener.Offline.Export.OnnxModelWriter</c>) back into <see cref="TreeHead"/>s: the trees come from
 /// each head's <c>TreeEnsembleRegressor</c> attributes (the arrays ONNX Runtime evaluates, so <see cref="TreeHead.Score"/>
 /// over them is a walker over the exported model), the head names, kinds and exact Platt parameters from the writer's
 /// metadata, and the node covers from theirs. Files from other exporters are refused: it only knows this writer's layout.
@@ -32,21 +32,21 @@ public static class OnnxTreeModelReader
         }
 
         var metadata = model.MetadataProps.ToImmutableDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var precision = Entry(metadata, OnnxModelWriter.PrecisionKey) switch
+        var precision = Entry(metadata, OnnxModelLayout.PrecisionKey) switch
         {
             "float" => TreeScorePrecision.Float,
             "double" => TreeScorePrecision.Double,
             var other => throw new FormatException($"Unknown precision '{other}'."),
         };
         var graph = model.Graph ?? throw new FormatException("The model has no graph.");
-        var input = graph.Input.SingleOrDefault(i => i.Name == OnnxModelWriter.InputName)
-            ?? throw new FormatException($"The model has no input '{OnnxModelWriter.InputName}'.");
+        var input = graph.Input.SingleOrDefault(i => i.Name == OnnxModelLayout.InputName)
+            ?? throw new FormatException($"The model has no input '{OnnxModelLayout.InputName}'.");
         var dims = input.Type?.TensorType?.Shape?.Dim;
         if (dims is not { Count: 2 } || !dims[1].HasDimValue)
-            throw new FormatException($"Input '{OnnxModelWriter.InputName}' is not [N, F].");
+            throw new FormatException($"Input '{OnnxModelLayout.InputName}' is not [N, F].");
 
         var heads = ImmutableArray.CreateBuilder<TreeHead>();
-        foreach (var h in HeadEntries(Entry(metadata, OnnxModelWriter.HeadsKey)))
+        foreach (var h in HeadEntries(Entry(metadata, OnnxModelLayout.HeadsKey)))
         {
             var name = h?["name"]?.GetValue<string>() ?? throw new FormatException("A head has no name.");
             var kind = TreeHeadKinds.Parse(h["kind"]?.GetValue<string>() ?? "");

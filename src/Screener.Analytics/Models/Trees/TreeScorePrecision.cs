@@ -1,4 +1,4 @@
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>How the exported model evaluates its trees. Both read the same float input and give float outputs.</summary>
 public enum TreeScorePrecision

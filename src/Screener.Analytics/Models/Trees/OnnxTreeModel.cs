@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
-/// A model file written by <see cref="OnnxModelWriter"/>, read back by <see cref="OnnxTreeModelReader"/>: the heads as
+/// A model file written by the exporter (<c>Screener.Offline.Export.OnnxModelWriter</c>), read back by <see cref="OnnxTreeModelReader"/>: the heads as
 /// the file's tree nodes define them (what ONNX Runtime evaluates), the input width, the precision, every metadata
 /// entry, and the node covers when the file has them. Attribution code walks <see cref="Heads"/> with <see cref="Covers"/>.
 /// </summary>

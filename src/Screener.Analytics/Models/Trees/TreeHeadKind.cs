@@ -1,4 +1,4 @@
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>What a head predicts, which decides its ONNX outputs.</summary>
 public enum TreeHeadKind

@@ -1,4 +1,4 @@
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
 /// ML.NET's Platt calibrator: <c>P = 1 / (1 + exp(Slope * score + Offset))</c>, in double, then rounded to float

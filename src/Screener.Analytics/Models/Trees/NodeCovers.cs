@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
 /// Node covers: per head, per tree, how many rows pass through each node (split nodes and leaves, indexed by ONNX node
@@ -10,7 +10,7 @@ namespace Screener.Offline.Export;
 /// branch by its cover, and ML.NET does not expose them, so <see cref="Compute"/> recounts them by routing rows through
 /// the trees exactly as scoring does (NaN included). Pass the rows the model was trained on; note that FastTree skipped
 /// training rows with any NaN feature, so for FastTree heads the training rows without NaN reproduce its training set.
-/// <para>Saved with the model: <see cref="OnnxModelWriter"/> writes them as the metadata entry <see cref="MetadataKey"/>
+/// <para>Saved with the model: the exporter (<c>Screener.Offline.Export.OnnxModelWriter</c>) writes them as the metadata entry <see cref="MetadataKey"/>
 /// (JSON, see <see cref="ToJson"/>), so a model file and its covers cannot drift apart; <see cref="OnnxTreeModelReader"/>
 /// reads them back.</para>
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
-namespace Screener.Offline.Export;
+namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
 /// One model head as a tree ensemble: its name (which names its ONNX outputs), its kind, its trees in ML.NET's order and,
