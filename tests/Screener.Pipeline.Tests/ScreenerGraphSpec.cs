@@ -109,9 +109,10 @@ public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debu
         var events = new List<MarketEvent>();
         var random = new Random(3);
         decimal a = 100m, b = 50m;
-        foreach (var symbol in new[] { "AAAUSDT", "BBBUSDT", "CCCUSDT" })
-            events.Add(new DepthSnapshot(symbol, At(0), At(0), 0, 1_000, EquatableArray.Create(new PriceLevel(1m, 1m)),
-                EquatableArray.Create(new PriceLevel(2m, 1m))));
+        // Books deep enough to fill a 10,000-quote trade a few ticks from the touch, so no symbol is gated as illiquid.
+        foreach (var (symbol, bid, ask) in new[] { ("AAAUSDT", 99.9m, 100.1m), ("BBBUSDT", 49.95m, 50.05m), ("CCCUSDT", 9.99m, 10.01m) })
+            events.Add(new DepthSnapshot(symbol, At(0), At(0), 0, 1_000, EquatableArray.Create(new PriceLevel(bid, 10_000m)),
+                EquatableArray.Create(new PriceLevel(ask, 10_000m))));
         for (var ms = 0; ms < 6_000; ms += 50)
         {
             a += (decimal)(random.Next(-3, 5) * 0.05);

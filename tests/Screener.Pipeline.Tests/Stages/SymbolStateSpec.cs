@@ -28,7 +28,8 @@ public sealed class SymbolStateSpec
         var gap = Assert.IsType<Gap>(Assert.Single(output.Health));
         Assert.Equal((120L, 125L), (gap.ExpectedPreviousId, gap.ActualPreviousId));
         Assert.True(output.Features.Quality.HasFlag(DataQuality.BookOutOfSync));
-        Assert.Contains(Gates.DataIssue, output.Prediction.Gates);
+        Assert.Contains(Gates.Gap, output.Prediction.Gates);
+        Assert.Contains(Gates.BookOutOfSync, output.Prediction.Gates);
         Assert.Equal([("AAAUSDT", "gap")], _requests.Requests);
         Assert.Equal(1, _telemetry.Health["gap/AAAUSDT"]);
     }
@@ -71,7 +72,7 @@ public sealed class SymbolStateSpec
 
         var stale = state.On(Tick(1_000))!;
         Assert.True(stale.Features.Quality.HasFlag(DataQuality.Stale));
-        Assert.Contains(Gates.DataIssue, stale.Prediction.Gates);
+        Assert.Contains(Gates.Stale, stale.Prediction.Gates);
         Assert.IsType<Stale>(Assert.Single(stale.Health));
 
         state.On(new Trade("AAAUSDT", At(1_100), At(1_100), 0, 99, 100m, 1m, Side.Buy, At(1_100)));
