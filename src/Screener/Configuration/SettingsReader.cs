@@ -56,7 +56,8 @@ public static class SettingsReader
         var r = Block(config, "screener.ranking");
         return new RankingSettings(
             r.GetInt("top-k"), r.GetDouble("enter-score"), r.GetDouble("exit-score"), r.GetInt("min-dwell-rounds"),
-            r.GetDouble("replace-margin"), r.GetDouble("alert-score"), r.GetInt("alert-cooldown-rounds")).Validate();
+            r.GetDouble("replace-margin"), r.GetDouble("alert-score"), r.GetInt("alert-cooldown-rounds"),
+            r.GetInt("flip-budget"), r.GetInt("flip-window-rounds"), r.GetInt("reenter-cooldown-rounds")).Validate();
     }
 
     public static ModelSettings Model(Config config)

@@ -11,5 +11,7 @@ internal static class Candidates
 
     public static RankCandidate Gated(string symbol, double score) => new(symbol, score, "taker", 30, Model, ["DATA_ISSUE"], []);
 
+    public static RankCandidate Gated(string symbol, double score, params string[] gates) => new(symbol, score, "taker", 30, Model, gates, []);
+
     public static RankCandidate[] Round(params RankCandidate[] candidates) => candidates;
 }

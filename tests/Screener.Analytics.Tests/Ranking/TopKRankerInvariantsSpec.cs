@@ -10,24 +10,36 @@ public sealed class TopKRankerInvariantsSpec
 {
     [Property(MaxTest = 300)]
     public Property TopKRanker_must_never_hold_more_than_TopK_members() =>
-        Prop.ForAll(RankerRun.Arbitrary(), run =>
-        {
-            foreach (var outcome in run.Play())
-                Assert.InRange(outcome.Board.Entries.Count, 0, run.Settings.TopK);
-        });
+        Prop.ForAll(RankerRun.Arbitrary(), AssertBoardWithinTopK);
+
+    [Property(MaxTest = 300)]
+    public Property TopKRanker_must_never_hold_more_than_TopK_members_under_flip_noise() =>
+        Prop.ForAll(RankerRun.FlipNoise(), AssertBoardWithinTopK);
 
     [Property(MaxTest = 300)]
     public Property TopKRanker_must_never_enter_a_gated_candidate() =>
-        Prop.ForAll(RankerRun.Arbitrary(), run =>
+        Prop.ForAll(RankerRun.Arbitrary(), AssertNoGatedEntry);
+
+    [Property(MaxTest = 300)]
+    public Property TopKRanker_must_never_enter_a_gated_candidate_under_flip_noise() =>
+        Prop.ForAll(RankerRun.FlipNoise(), AssertNoGatedEntry);
+
+    private static void AssertBoardWithinTopK(RankerRun run)
+    {
+        foreach (var outcome in run.Play())
+            Assert.InRange(outcome.Board.Entries.Count, 0, run.Settings.TopK);
+    }
+
+    private static void AssertNoGatedEntry(RankerRun run)
+    {
+        var outcomes = run.Play();
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            var outcomes = run.Play();
-            for (var i = 0; i < outcomes.Count; i++)
-            {
-                var gated = run.Rounds[i].Where(c => c.IsGated).Select(c => c.Symbol).ToHashSet();
-                Assert.DoesNotContain(outcomes[i].Events, e => e.Kind == RankEventKind.SymbolEnter && gated.Contains(e.Symbol));
-                Assert.DoesNotContain(outcomes[i].Board.Entries, e => gated.Contains(e.Symbol));
-            }
-        });
+            var gated = run.Rounds[i].Where(c => c.IsGated).Select(c => c.Symbol).ToHashSet();
+            Assert.DoesNotContain(outcomes[i].Events, e => e.Kind == RankEventKind.SymbolEnter && gated.Contains(e.Symbol));
+            Assert.DoesNotContain(outcomes[i].Board.Entries, e => gated.Contains(e.Symbol));
+        }
+    }
 
     [Property(MaxTest = 300)]
     public Property TopKRanker_must_enter_only_non_members_and_exit_only_members() =>
@@ -60,6 +72,8 @@ public sealed class TopKRankerInvariantsSpec
                 Assert.Equal(first[i].Board, replay[i].Board);
                 Assert.Equal(first[i].Events, reordered[i].Events);
                 Assert.Equal(first[i].Board, reordered[i].Board);
+                Assert.Equal(first[i].Statuses, replay[i].Statuses);
+                Assert.Equal(first[i].Statuses, reordered[i].Statuses);
             }
         });
 

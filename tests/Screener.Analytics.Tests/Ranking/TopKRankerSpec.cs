@@ -7,6 +7,9 @@ namespace Screener.Analytics.Tests.Ranking;
 /// <summary>Top-K with hysteresis, one rule at a time: what a user sees enter, stay, leave and alert.</summary>
 public sealed class TopKRankerSpec
 {
+    private const RankEventKind Enter = RankEventKind.SymbolEnter;
+    private const RankEventKind Exit = RankEventKind.SymbolExit;
+
     private static readonly RankingSettings Settings = new(
         TopK: 2, EnterScore: 0, ExitScore: -2, MinDwellRounds: 3, ReplaceMargin: 2, AlertScore: 10, AlertCooldownRounds: 4);
 
@@ -179,9 +182,9 @@ public sealed class TopKRankerSpec
     [Fact]
     public void TopKRanker_must_not_let_a_replaced_member_re_enter_in_the_same_round_by_evicting_a_tied_member()
     {
-        // ReplaceMargin 0 passes Validate. CCC replaces BBB (weakest of a tie, last on the board); BBB, tied
+        // ReplaceMargin 0 and ReenterCooldownRounds 0 pass Validate. CCC replaces BBB (weakest of a tie, last on the board); BBB, tied
         // with AAA, must not then evict AAA and come straight back: a user would see BBB leave and enter at once.
-        var ranker = new TopKRanker(Settings with { MinDwellRounds = 2, ReplaceMargin = 0 });
+        var ranker = new TopKRanker(Settings with { MinDwellRounds = 2, ReplaceMargin = 0, ReenterCooldownRounds = 0 });
         ranker.Rank(1, Round(Clear("AAA", 0.5), Clear("BBB", 0.5)));
         ranker.Rank(2, Round(Clear("AAA", 0.5), Clear("BBB", 0.5)));
 
@@ -191,6 +194,94 @@ public sealed class TopKRankerSpec
         var exited = events.Where(e => e.Kind == RankEventKind.SymbolExit).Select(e => e.Symbol);
         Assert.Empty(entered.Intersect(exited));
         Assert.Equal(new[] { "AAA", "CCC" }, ranker.Members.Order());
+    }
+
+    [Fact]
+    public void TopKRanker_must_hold_a_symbol_out_while_an_entry_and_its_exit_would_exceed_the_flip_budget()
+    {
+        var ranker = new TopKRanker(Settings with { MinDwellRounds = 0, ReenterCooldownRounds = 0, FlipBudget = 4, FlipWindowRounds = 10 });
+        var flips = new List<(int, RankEventKind)>();
+        var labels = new List<string>();
+
+        for (var round = 1; round <= 14; round++)
+        {
+            var outcome = ranker.Rank(round, Round(Clear("AAA", round % 2 == 1 ? 5 : -5)));
+            flips.AddRange(outcome.Events.Select(e => (round, e.Kind)));
+            labels.Add(Assert.Single(outcome.Statuses).Label);
+        }
+
+        // Rounds 1-4 spend the budget; at 13 the window (3, 13] holds only the exit at 4: an entry and its exit fit again.
+        Assert.Equal(
+            new[] { (1, Enter), (2, Exit), (3, Enter), (4, Exit), (13, Enter), (14, Exit) }, flips);
+        Assert.Equal(new[] { "HELD", "HELD", "HELD", "HELD" }, new[] { labels[4], labels[6], labels[8], labels[10] });
+    }
+
+    [Fact]
+    public void TopKRanker_must_let_the_next_challenger_take_the_place_the_flip_budget_holds_back()
+    {
+        var ranker = new TopKRanker(Settings with { TopK = 1, MinDwellRounds = 0, ReenterCooldownRounds = 0, FlipBudget = 2 });
+        ranker.Rank(1, Round(Clear("AAA", 5)));
+        ranker.Rank(2, Round(Clear("AAA", -5)));
+
+        var outcome = ranker.Rank(3, Round(Clear("AAA", 9), Clear("BBB", 1)));
+
+        var enter = Assert.Single(outcome.Events);
+        Assert.Equal((Enter, "BBB"), (enter.Kind, enter.Symbol));
+        Assert.Equal(new[] { ("AAA", "HELD"), ("BBB", "IN PLAY") }, outcome.Statuses.Select(s => (s.Symbol, s.Label)));
+    }
+
+    [Fact]
+    public void TopKRanker_must_exit_a_gated_member_at_once_even_with_its_flip_budget_spent()
+    {
+        var ranker = new TopKRanker(Settings with { FlipBudget = 2 });
+        ranker.Rank(1, Round(Clear("AAA", 5)));
+
+        var exit = Assert.Single(ranker.Rank(2, Round(Gated("AAA", 5))).Events);
+
+        Assert.Equal((Exit, "AAA"), (exit.Kind, exit.Symbol));
+        Assert.Empty(ranker.Members);
+    }
+
+    [Fact]
+    public void TopKRanker_must_keep_a_symbol_out_for_the_reenter_cooldown_after_it_leaves()
+    {
+        var ranker = new TopKRanker(Settings with { MinDwellRounds = 0, ReenterCooldownRounds = 3 });
+        ranker.Rank(1, Round(Clear("AAA", 5)));
+        Assert.Equal(Exit, Assert.Single(ranker.Rank(2, Round(Clear("AAA", -5))).Events).Kind);
+
+        for (var round = 3; round <= 4; round++)
+        {
+            var outcome = ranker.Rank(round, Round(Clear("AAA", 5)));
+            Assert.Empty(outcome.Events);
+            Assert.Equal("COOLING", Assert.Single(outcome.Statuses).Label);
+        }
+
+        var back = Assert.Single(ranker.Rank(5, Round(Clear("AAA", 5))).Events);
+        Assert.Equal((Enter, "AAA"), (back.Kind, back.Symbol));
+    }
+
+    [Fact]
+    public void TopKRanker_must_let_a_symbol_back_the_round_after_it_left_when_the_reenter_cooldown_is_zero()
+    {
+        var ranker = new TopKRanker(Settings with { MinDwellRounds = 0, ReenterCooldownRounds = 0 });
+        ranker.Rank(1, Round(Clear("AAA", 5)));
+
+        var left = ranker.Rank(2, Round(Clear("AAA", -5)));
+        var back = ranker.Rank(3, Round(Clear("AAA", 5)));
+
+        Assert.Equal("COOLING", Assert.Single(left.Statuses).Label); // for the rest of the round it left
+        Assert.Equal((Enter, "IN PLAY"), (Assert.Single(back.Events).Kind, Assert.Single(back.Statuses).Label));
+    }
+
+    [Theory]
+    [InlineData(1, 120, 10, "flip-budget")]
+    [InlineData(4, 0, 10, "flip-window-rounds")]
+    [InlineData(4, 120, -1, "reenter-cooldown-rounds")]
+    public void TopKRanker_must_refuse_anti_flicker_settings_out_of_range_naming_the_key(int budget, int window, int cooldown, string key)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new TopKRanker(Settings with { FlipBudget = budget, FlipWindowRounds = window, ReenterCooldownRounds = cooldown }));
+        Assert.StartsWith(key + " ", error.Message);
     }
 
     [Theory]
