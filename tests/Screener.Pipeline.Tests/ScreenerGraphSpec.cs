@@ -8,6 +8,8 @@ using Screener.Contracts;
 using Screener.Contracts.Market;
 using Screener.Contracts.Serialization;
 using Screener.Pipeline.Instrumentation;
+using Screener.Pipeline.Models;
+using Screener.Pipeline.Tests.Models;
 using Screener.Pipeline.Stages;
 using static Screener.Pipeline.Tests.TestEvents;
 
@@ -79,6 +81,66 @@ public sealed class ScreenerGraphSpec() : TestKit("akka.stream.materializer.debu
         // Every ranked prediction was computed from a tapped snapshot of the same symbol and time.
         var tappedKeys = features.Select(f => (f.Symbol, f.Time)).ToHashSet();
         Assert.All(tapped.Predictions.SelectMany(b => b.Predictions), p => Assert.Contains((p.Symbol, p.Time), tappedKeys));
+    }
+
+    [Fact]
+    public async Task ScreenerGraph_must_switch_models_between_ticks_without_stopping_and_journal_the_switch()
+    {
+        var frames = Script();
+        var half = frames.Count / 2;
+        var lastOld = ((MarketEvent)ContractSerializer.Deserialize(frames[half - 1].Payload.Span, ContractSerializer.MarketEventV1)).TsEvent;
+        PredictorHost? live = null;
+        // The new model is offered while the graph runs: once the first half of the frames has been ranked, before the second half flows.
+        var run = await SwapRun((host, ranked) =>
+        {
+            live = host;
+            return Source.From(frames.Take(half)).Concat(Source.FromTask(ranked.ContinueWith(_ => 0, TaskScheduler.Default)).SelectMany(_ =>
+            {
+                host.Offer(new NamedPredictor("model-b"));
+                return frames.Skip(half);
+            }));
+        });
+
+        var swap = Assert.Single(run.Switches);
+        Assert.Equal(("model-a", "model-b"), (swap.FromVersion, swap.ToVersion));
+        Assert.Equal(0, (swap.Time - Origin) % Settings().Cadence.Ticks);
+        Assert.InRange(swap.Time, Origin, lastOld + Settings().Cadence.Ticks);
+        var all = run.Predictions.SelectMany(b => b.Predictions).ToList();
+        Assert.All(all, p => Assert.Equal(p.Time < swap.Time ? "model-a" : "model-b", p.ModelVersion));
+        Assert.Contains(all, p => p.ModelVersion == "model-a");
+        Assert.Contains(all, p => p.ModelVersion == "model-b");
+        Assert.True(run.Old.Disposed);
+        Assert.Equal("model-b", live!.Current.ModelVersion);
+
+        // A replay told of the journaled switch reproduces the session byte for byte.
+        var replay = await SwapRun((host, _) =>
+        {
+            host.Offer(new NamedPredictor("model-b"));
+            host.Schedule(swap.Time);
+            return Source.From(frames);
+        });
+        Assert.Equal(run.Switches, replay.Switches);
+        Assert.Equal(Bytes(run.Predictions), Bytes(replay.Predictions));
+    }
+
+    private async Task<(List<PredictionBatch> Predictions, List<ModelSwitch> Switches, NamedPredictor Old)> SwapRun(
+        Func<PredictorHost, Task, Source<RawFrame, Akka.NotUsed>> source)
+    {
+        var old = new NamedPredictor("model-a");
+        var host = new PredictorHost(old);
+        var (predictions, switches) = (new List<PredictionBatch>(), new List<ModelSwitch>());
+        var secondRound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var collect = Sink.ForEach<PredictionBatch>(b =>
+        {
+            predictions.Add(b);
+            if (b.Time >= Origin + 2 * TimeSpan.TicksPerSecond) secondRound.TrySetResult();
+        }).MapMaterializedValue(t => (Task)t);
+        var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(), collect, ScreenerSinks.Ignore<RankEvent>(), [])
+            { Models = Collect(switches) };
+        var services = new GraphServices(new CanonicalEventDecoder(), host, MarketFeatures.Spec, new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
+        var handle = ScreenerGraph.Create(source(host, secondRound.Task), sinks, Settings(), services).Run(Sys.Materializer());
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+        return (predictions, switches, old);
     }
 
     private async Task<(List<RawFrame> Raw, List<PredictionBatch> Predictions, List<RankEvent> Ranks)> Run(

@@ -68,6 +68,6 @@ public sealed class RankRounds
         _health.Clear();
         var completed = _switch;
         _switch = null;
-        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board, health, completed);
+        return new RankingOutput(time, new PredictionBatch(time, _latest.Values.ToArray()), outcome.Events, outcome.Board, health, completed) { Statuses = outcome.Statuses };
     }
 }
