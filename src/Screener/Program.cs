@@ -27,6 +27,7 @@ public static class Program
                 ["features", "build"] => await FeaturesBuildCommand.RunAsync(cl, cts.Token),
                 ["train"] => await TrainCommand.RunAsync(cl, cts.Token),
                 ["validate"] => await ValidateCommand.RunAsync(cl, cts.Token),
+                ["backtest"] => await BacktestCommand.RunAsync(cl, cts.Token),
                 ["bench", "ingest"] => await BenchIngestCommand.RunAsync(cl, cts.Token),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),

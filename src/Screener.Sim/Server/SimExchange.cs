@@ -129,6 +129,9 @@ public sealed class SimExchange : IAsyncDisposable
     /// <summary>Simulated time of the last market step (Unix ms).</summary>
     public long MarketTimeMs => _pump.Read(m => m.NowMs);
 
+    /// <summary>The planted in-play episodes so far (their truth; none of it reaches the wire), or none when episodes are off.</summary>
+    public IReadOnlyList<Market.Episodes.InPlayEpisode> Episodes => _pump.Read(m => m.Episodes.ToArray());
+
     /// <summary>A book snapshot straight from the model, for tests that compare the wire with the truth.</summary>
     public BookSnapshot? GetSnapshot(string symbol, int limit) => _pump.Read(m => m.TryGetSnapshot(symbol, limit, out var s) ? s : null);
 

@@ -2,7 +2,9 @@ using Screener.Configuration;
 using Screener.Console;
 using Screener.Contracts;
 using Screener.Hosting;
+using Screener.Generate;
 using Screener.Sim.Faults;
+using Screener.Sim.Market.Episodes;
 using Screener.Sim.Server;
 using Spectre.Console;
 
@@ -31,7 +33,11 @@ public static class DemoCommand
         var interactive = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
         await using var sim = await SimExchange.StartAsync(
-            new SimSettings { Seed = (ulong)demo.Seed, SymbolCount = demo.Symbols, Faults = faults }, cancellationToken: ct);
+            new SimSettings
+            {
+                Seed = (ulong)demo.Seed, SymbolCount = demo.Symbols, Faults = faults,
+                Episodes = demo.EpisodeRate > 0 ? new EpisodeSettings { RatePerSymbolHour = demo.EpisodeRate } : null,
+            }, cancellationToken: ct);
         if (faults != SimFaults.None) System.Console.WriteLine($"simulated exchange faults: {faults.Describe()}");
         await using var node = await ScreenerNode.StartAsync(
             new NodeOptions(db, sim.WebSocketBase, sim.RestBase, sim.Symbols, ConsoleLogs: !interactive), ct);
@@ -61,6 +67,12 @@ public static class DemoCommand
         await node.StopAsync(TimeSpan.FromSeconds(30));
         System.Console.WriteLine($"demo stopped after {(DateTime.UtcNow - started).TotalSeconds:F1} s; {Status()}");
         System.Console.WriteLine($"journal: {node.DbPath}  (inspect with: screener journal stats --db {node.DbPath})");
+        if (demo.EpisodeRate > 0)
+        {
+            var planted = DemoEpisodes.Save(node.DbPath, sim, demo);
+            System.Console.WriteLine($"planted in-play episodes this session: {planted.Count} ({planted.Count(e => e.Fired)} fired, truth in sim_episodes); " +
+                                     $"compare the model with the baseline on them: screener backtest --db {node.DbPath}");
+        }
         return 0;
     }
 

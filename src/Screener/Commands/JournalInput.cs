@@ -107,6 +107,28 @@ public sealed class JournalInput : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the node's graph (<see cref="ScreenerGraph"/>, from decode to ranking) over the shard's raw frames with
+    /// <paramref name="predictor"/>: what a live node with that model would have journaled. Every rank round's prediction
+    /// batch and every rank event reach the callbacks (from stream threads, each callback in order).
+    /// </summary>
+    /// <returns>The frames read.</returns>
+    public async Task<long> ReplayAsync(IPredictor predictor, Action<PredictionBatch> predictions, Action<RankEvent> ranks, CancellationToken ct)
+    {
+        var telemetry = new Pipeline.Instrumentation.ScreenerTelemetry();
+        var services = new GraphServices(new BinanceFrameDecoder(), predictor, MarketFeatures.Spec, telemetry, GraphServices.NoSnapshots.Instance);
+        var sinks = new ScreenerSinks(
+            ScreenerSinks.Ignore<RawFrame>(),
+            Sink.ForEach(predictions).MapMaterializedValue(t => (Task)t),
+            Sink.ForEach(ranks).MapMaterializedValue(t => (Task)t),
+            []);
+        var handle = ScreenerGraph.Create(_reader.RawFrames(Shard), sinks, Settings, services).Run(_host.System.Materializer());
+        await using (ct.Register(() => handle.KillSwitch.Abort(new OperationCanceledException(ct))))
+            await handle.Completion;
+        ct.ThrowIfCancellationRequested();
+        return telemetry.Decode.Frames;
+    }
+
     /// <summary>The shard's raw frames in sequence order, streamed from the journal.</summary>
     public IAsyncEnumerable<RawFrame> Frames() => _reader.RawFrames(Shard).RunAsAsyncEnumerable(_host.System.Materializer());
 

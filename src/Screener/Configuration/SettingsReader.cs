@@ -147,7 +147,7 @@ public static class SettingsReader
     public static DemoSettings Demo(Config config)
     {
         var d = Block(config, "screener.demo");
-        return new DemoSettings(d.GetInt("seed"), d.GetInt("symbols"), Time(d, "screener.demo", "refresh")).Validate();
+        return new DemoSettings(d.GetInt("seed"), d.GetInt("symbols"), Time(d, "screener.demo", "refresh"), d.GetDouble("episode-rate")).Validate();
     }
 
     private static Config Block(Config config, string path) =>
