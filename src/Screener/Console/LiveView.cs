@@ -13,12 +13,17 @@ public sealed class LiveView(int recentEvents = 8)
     private readonly Queue<RankEvent> _recent = new();
     private RankBoard? _board;
     private long _events;
+    private long _rounds;
+
+    /// <summary>Rank rounds shown so far.</summary>
+    public long Rounds => Interlocked.Read(ref _rounds);
 
     public void Update(RankBoard board, IEnumerable<RankEvent> events)
     {
         lock (_gate)
         {
             _board = board;
+            Interlocked.Increment(ref _rounds);
             foreach (var e in events)
             {
                 _events++;

@@ -2,6 +2,7 @@ using System.Text;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Screener.Analytics.Features;
+using Screener.Analytics.Models;
 using Screener.Analytics.Scoring;
 using Screener.Binance.Normalise;
 using Screener.Configuration;
@@ -28,7 +29,9 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
 
         Assert.NotEmpty(ranks);
         Assert.Contains(ranks, r => r.Kind == RankEventKind.SymbolEnter);
-        Assert.All(ranks, r => Assert.Equal(BaselineScorer.ModelVersion, r.ModelVersion));
+        var shipped = ModelManifestFile.Read(Path.Combine(AppContext.BaseDirectory, "models", ModelManifestFile.ManifestName)).ModelVersion;
+        Assert.All(ranks, r => Assert.Equal(shipped, r.ModelVersion));
+        Assert.All(predictions.SelectMany(b => b.Predictions), p => Assert.Equal(shipped, p.ModelVersion));
         Assert.All(ranks.Where(r => r.Kind == RankEventKind.SymbolEnter), r => Assert.InRange(r.Rank, 1, 5));
         Assert.Equal(ranks.OrderBy(r => r.Time).Select(r => r.Time), ranks.Select(r => r.Time));
 
@@ -58,8 +61,8 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
             var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(),
                 Sink.ForEach<PredictionBatch>(predictions.Add).MapMaterializedValue(t => (Task)t),
                 Sink.ForEach<RankEvent>(ranks.Add).MapMaterializedValue(t => (Task)t), []);
-            var services = new GraphServices(new BinanceFrameDecoder(), new BaselineScorer(settings.Scoring), spec,
-                new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
+            using var model = OnnxPredictor.Load(Path.Combine(AppContext.BaseDirectory, "models"), spec, settings.Scoring);
+            var services = new GraphServices(new BinanceFrameDecoder(), model, spec, new ScreenerTelemetry(), GraphServices.NoSnapshots.Instance);
             var handle = ScreenerGraph.Create(reader.RawFrames("s0"), sinks, settings, services).Run(system.Materializer());
             await handle.Completion.WaitAsync(TimeSpan.FromSeconds(60));
             return (live, ranks.Concat(predictions).ToList());
