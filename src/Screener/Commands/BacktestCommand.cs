@@ -29,13 +29,14 @@ public static class BacktestCommand
         if (warmUp < TimeSpan.Zero) throw new UsageException("--warm-up cannot be negative.");
 
         await using var journal = await JournalInput.OpenAsync(db, shard, ct, configFile);
-        if (!EpisodeTable.IsGenerated(journal.Path))
-            throw new UsageException($"'{journal.Path}' holds no planted episodes (no sim_episodes table): backtest needs a journal of 'screener demo' or 'screener sim --generate'.");
-        var episodes = EpisodeTable.Read(journal.Path)
-            .Select(e => new PlantedEpisode(e.Symbol, Ticks(e.PrecursorStartMs), Ticks(e.OnsetMs), Ticks(e.EndMs), e.Probability, e.Fired)).ToList();
         var folder = new ModelSettings(modelOption ?? "models", TimeSpan.Zero).Validate();
         if (folder.IsBaseline) throw new UsageException("--model must be a model folder; the baseline is always run alongside it.");
         using var model = LoadModel(folder, journal.Settings.Scoring);
+        var episodes = EpisodeTable.IsGenerated(journal.Path)
+            ? EpisodeTable.Read(journal.Path).Select(e => new PlantedEpisode(e.Symbol, Ticks(e.PrecursorStartMs), Ticks(e.OnsetMs), Ticks(e.EndMs), e.Probability, e.Fired)).ToList()
+            : [];
+        if (episodes.Count == 0)
+            throw new UsageException($"'{journal.Path}' holds no planted episodes (table sim_episodes): backtest needs a journal of 'screener demo' or 'screener sim --generate' with episodes on.");
 
         var results = new List<EpisodeCaptureResult>();
         foreach (IPredictor predictor in new IPredictor[] { model, new BaselineScorer(journal.Settings.Scoring) })

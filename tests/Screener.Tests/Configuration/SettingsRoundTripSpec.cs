@@ -88,6 +88,12 @@ public sealed class SettingsRoundTripSpec
         ("screener.demo.seed", "7", c => SettingsReader.Demo(c).Seed, 7),
         ("screener.demo.symbols", "30", c => SettingsReader.Demo(c).Symbols, 30),
         ("screener.demo.refresh", "2s", c => SettingsReader.Demo(c).Refresh, TimeSpan.FromSeconds(2)),
+        ("screener.demo.episode-rate", "7.5", c => SettingsReader.Demo(c).EpisodeRate, 7.5),
+        ("screener.pipeline.reference-horizon", "120", c => SettingsReader.Pipeline(c).Scoring.ReferenceHorizonSeconds, 120),
+        ("screener.pipeline.gates.max-vpin", "0.75", c => SettingsReader.Pipeline(c).Scoring.Gates.MaxVpin, 0.75),
+        ("screener.pipeline.gates.max-spread-bps", "12.5", c => SettingsReader.Pipeline(c).Scoring.Gates.MaxSpreadBps, 12.5),
+        ("screener.model.path", "\"baseline\"", c => SettingsReader.Model(c).Path, "baseline"),
+        ("screener.model.watch-every", "5s", c => SettingsReader.Model(c).WatchEvery, TimeSpan.FromSeconds(5)),
     ];
 
     private static BinanceIngestSettings Ingest(Config config) => SettingsReader.Exchange(config).ToIngestSettings(BinanceIngest.Kinds);
