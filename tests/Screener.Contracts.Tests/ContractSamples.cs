@@ -127,6 +127,9 @@ public static class ContractSamples
 
     public static readonly PredictionBatch PredictionBatch = new(CadenceTime, EquatableArray.Create(PredictionSnapshot, ClearPrediction));
 
+    public static readonly ModelSwitch ModelSwitch = new(CadenceTime, "0.1.0+d0d263e09532.20261010T141800Z.6a93d9b5c6fd461d",
+        "0.2.0+a100df6b0082.20261010T141800Z.0c4d2e8f7a915b36");
+
     /// <summary>Every sample by name. A new contract type needs an entry here to be round-trip tested.</summary>
     public static readonly IReadOnlyDictionary<string, IScreenerMessage> All = new Dictionary<string, IScreenerMessage>
     {
@@ -153,6 +156,7 @@ public static class ContractSamples
         [nameof(StatusFrame)] = StatusFrame,
         [nameof(Tick)] = Tick,
         [nameof(FeatureSnapshot)] = FeatureSnapshot,
+        [nameof(ModelSwitch)] = ModelSwitch,
         [nameof(PredictionSnapshot)] = PredictionSnapshot,
         [nameof(ClearPrediction)] = ClearPrediction,
         [nameof(Enter)] = Enter,

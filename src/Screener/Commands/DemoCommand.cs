@@ -25,10 +25,11 @@ public static class DemoCommand
         var symbolsOption = cl.Int("symbols");
         var plain = cl.Flag("plain");
         var faults = ParseFaults(cl.String("faults"));
+        var overrides = ConfigOverrides.Read(cl.String("config"));
         cl.RejectUnknown();
         if (duration is { } d && d < TimeSpan.FromSeconds(1)) throw new UsageException("--duration must be at least 1s.");
 
-        var demo = SettingsReader.Demo(HoconFiles.Load("dev", "sqlite"));
+        var demo = SettingsReader.Demo(HoconFiles.Load("dev", "sqlite", overrides));
         demo = (demo with { Seed = seedOption ?? demo.Seed, Symbols = symbolsOption ?? demo.Symbols }).Validate();
         var interactive = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
@@ -40,7 +41,7 @@ public static class DemoCommand
             }, cancellationToken: ct);
         if (faults != SimFaults.None) System.Console.WriteLine($"simulated exchange faults: {faults.Describe()}");
         await using var node = await ScreenerNode.StartAsync(
-            new NodeOptions(db, sim.WebSocketBase, sim.RestBase, sim.Symbols, ConsoleLogs: !interactive), ct);
+            new NodeOptions(db, sim.WebSocketBase, sim.RestBase, sim.Symbols, ConsoleLogs: !interactive, Overrides: [overrides]), ct);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (duration is { } limit) stop.CancelAfter(limit);

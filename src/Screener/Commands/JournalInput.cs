@@ -56,20 +56,7 @@ public sealed class JournalInput : IAsyncDisposable
     /// <exception cref="CommandFailedException">Not a SQLite journal, or no raw frames in it.</exception>
     public static async Task<JournalInput> OpenAsync(string db, string? shard, CancellationToken ct, string? configFile = null)
     {
-        string overrides = "";
-        if (configFile is not null)
-        {
-            if (!File.Exists(configFile)) throw new UsageException($"--config: no file at '{System.IO.Path.GetFullPath(configFile)}'.");
-            overrides = File.ReadAllText(configFile);
-            try
-            {
-                Akka.Configuration.ConfigurationFactory.ParseString(overrides);
-            }
-            catch (Exception e)
-            {
-                throw new UsageException($"--config: '{configFile}' is not HOCON: {e.Message}");
-            }
-        }
+        var overrides = ConfigOverrides.Read(configFile);
         if (!File.Exists(db)) throw new UsageException($"No journal at '{System.IO.Path.GetFullPath(db)}'. Record one with 'screener demo', 'screener record' or 'screener sim --generate', or pass --db.");
         string path;
         try

@@ -7,7 +7,7 @@ public static class Usage
         screener — CryptoScreener-X, an in-play predictor for Binance USDⓈ-M futures.
 
         Usage:
-          screener demo [--duration 60s] [--db data/screener.db] [--seed 42] [--symbols 12] [--plain] [--faults SPEC]
+          screener demo [--duration 60s] [--db data/screener.db] [--seed 42] [--symbols 12] [--plain] [--faults SPEC] [--config FILE.conf]
               Start the simulated exchange and a node in one process, connected over loopback WebSockets,
               and show the live top-K until Ctrl+C or --duration. The journal goes to --db (SQLite).
           screener sim [--port 9100] [--seed 42] [--symbols 12] [--duration 10m] [--faults SPEC]

@@ -18,6 +18,7 @@ public sealed class ManifestSpec
     [InlineData(nameof(ContractSamples.PredictionSnapshot), "PredictionSnapshot.v1")]
     [InlineData(nameof(ContractSamples.Alert), "RankEvent.v1")]
     [InlineData(nameof(ContractSamples.PredictionBatch), "PredictionBatch.v1")]
+    [InlineData(nameof(ContractSamples.ModelSwitch), "ModelSwitch.v1")]
     [InlineData(nameof(ContractSamples.FrameBatch), "FrameBatch.v1+br")]
     public void Manifest_must_stay_the_published_string(string sample, string manifest) =>
         Assert.Equal(manifest, ContractSerializer.ManifestOf(ContractSamples.All[sample]));
@@ -31,7 +32,7 @@ public sealed class ManifestSpec
 
         foreach (var (contract, manifest) in manifestsByContract)
             Assert.Matches($@"^{contract}\.v[1-9][0-9]*(\+br)?$", manifest);
-        Assert.Equal(8, manifestsByContract.Count);
+        Assert.Equal(9, manifestsByContract.Count);
         Assert.Equal(manifestsByContract.Count, manifestsByContract.Values.Distinct().Count());
     }
 

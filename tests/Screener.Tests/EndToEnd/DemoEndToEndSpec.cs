@@ -53,7 +53,7 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
             var live = (await reader.ReadAllAsync<RankEvent>(JournalSinks.RanksId)).Cast<IScreenerMessage>()
                 .Concat(await reader.ReadAllAsync<PredictionBatch>(JournalSinks.PredictionsId)).ToList();
 
-            var config = HoconFiles.Load("dev", "sqlite");
+            var config = HoconFiles.Load("dev", "sqlite", DemoRunFixture.Overrides);
             var settings = SettingsReader.Pipeline(config);
             var spec = MarketFeatures.Spec;
             var ranks = new List<IScreenerMessage>();
@@ -78,7 +78,7 @@ public sealed class DemoEndToEndSpec(DemoRunFixture demo) : IClassFixture<DemoRu
         Assert.Equal(0, demo.ExitCode);
         var (graph, offline) = await JournalFixture.WithSystemAsync(demo.Db, async (system, reader) =>
         {
-            var settings = SettingsReader.Pipeline(HoconFiles.Load("dev", "sqlite"));
+            var settings = SettingsReader.Pipeline(HoconFiles.Load("dev", "sqlite", DemoRunFixture.Overrides));
             var graph = new List<FeatureSnapshot>();
             var sinks = new ScreenerSinks(ScreenerSinks.Ignore<RawFrame>(), ScreenerSinks.Ignore<PredictionBatch>(), ScreenerSinks.Ignore<RankEvent>(), [])
             {
