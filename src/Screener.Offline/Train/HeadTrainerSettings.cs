@@ -10,7 +10,7 @@ namespace Screener.Offline.Train;
 /// <param name="LearningRate">Shrinkage; the classifier's Platt slope is −2 × this.</param>
 /// <param name="Seed">The <c>MLContext</c> seed of every model; one thread, so the same rows give the same trees.</param>
 public sealed record HeadTrainerSettings(
-    int Trees = 50, int Leaves = 16, int MinimumExampleCountPerLeaf = 20, double LearningRate = 0.2, int Seed = 42)
+    int Trees = 25, int Leaves = 16, int MinimumExampleCountPerLeaf = 20, double LearningRate = 0.2, int Seed = 42)
 {
     public static HeadTrainerSettings Default { get; } = new();
 

@@ -60,7 +60,7 @@ public static class Usage
               holds several. Progress on stderr, summary on stdout. Exit 2 for a wrong command line or a
               missing journal, 1 for an empty journal or range, an unwritable output, or a failed build.
           screener train [--db data/screener.db] [--out models] [--config FILE.conf] [--shard S] [--row-every 1s]
-                         [--trees 50] [--leaves 16] [--min-leaf 20] [--learning-rate 0.2] [--seed 42] [--regimes 3]
+                         [--trees 25] [--leaves 16] [--min-leaf 20] [--learning-rate 0.2] [--seed 42] [--regimes 3]
                          [--train 0.6] [--validation 0.2] [--precision double|float] [--exclude-features a,b|none]
                          [--semver 0.1.0] [--git-sha SHA]
               Train a model on a journal and package it into --out: training rows (the graph's features at one row

@@ -48,7 +48,7 @@ public sealed class OnnxPredictorSpec : IDisposable
 
         var prediction = _model.Predict(row, Costs);
 
-        Assert.Equal("0.1.0+d0d263e09532.20261010T141800Z.6a93d9b5c6fd461d", _model.ModelVersion);
+        Assert.Equal("0.1.0+a100df6b0082.20261010T141800Z.be084c67282cb2a4", _model.ModelVersion);
         Assert.Equal(_model.Manifest.ModelVersion, prediction.ModelVersion);
         Assert.Contains(prediction.Regime, _model.Manifest.Regime.Names);
         Assert.Equal((row.Symbol, row.Time), (prediction.Symbol, prediction.Time));
