@@ -31,6 +31,8 @@ public sealed class RankRounds
         _ranker = new TopKRanker(settings.Ranking);
     }
 
+    private static readonly Comparison<SymbolOutput> BySymbol = (a, b) => string.CompareOrdinal(a.Prediction.Symbol, b.Prediction.Symbol);
+
     public int PendingRounds => _pending.Count;
 
     public void Add(SymbolOutput output, List<RankingOutput> results)
@@ -43,7 +45,8 @@ public sealed class RankRounds
             var (time, items) = _pending.First();
             if (items.Count < items[0].RoundSize) break;
             _pending.Remove(time);
-            foreach (var item in items.OrderBy(i => i.Prediction.Symbol, StringComparer.Ordinal))
+            items.Sort(BySymbol);
+            foreach (var item in items)
             {
                 _latest[item.Prediction.Symbol] = item.Prediction;
                 _health.AddRange(item.Health);
@@ -59,9 +62,8 @@ public sealed class RankRounds
         foreach (var prediction in _latest.Values)
         {
             var (score, head) = ScoreAggregation.Best(prediction, _scoring);
-            var reasons = ReasonCodes.Top(prediction.Attributions);
             candidates.Add(new RankCandidate(prediction.Symbol, score, head?.Profile ?? "", head?.HorizonSeconds ?? 0,
-                prediction.ModelVersion, prediction.Gates.ToList(), reasons));
+                prediction.ModelVersion, prediction.Gates.Count == 0 ? Array.Empty<string>() : (IReadOnlyList<string>)prediction.Gates, ReasonCodes.Deferred(prediction.Attributions)));
         }
         var outcome = _ranker.Rank(time, candidates);
         var health = _health.ToArray();
