@@ -28,6 +28,7 @@ public static class Program
                 ["train"] => await TrainCommand.RunAsync(cl, cts.Token),
                 ["validate"] => await ValidateCommand.RunAsync(cl, cts.Token),
                 ["bench", "ingest"] => await BenchIngestCommand.RunAsync(cl, cts.Token),
+                ["bench", "inference"] => await BenchInferenceCommand.RunAsync(cl),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),
             };
