@@ -32,6 +32,8 @@ public static class InferenceBenchReport
         Row(output, "timed rounds", N(k.Tick.Count), $"after {N(r.Options.RankWarmup)} warm-up rounds; {k.EventsPerTick:F2} rank events, {k.BoardEntries:F1} on the board per round");
         Latency(output, k.Tick);
         Row(output, "allocated / tick", $"{k.AllocatedBytesPerTick / 1024:F1} KiB");
+        if (k.TickWithoutGc is { } quiet)
+            Row(output, "ticks without a GC", $"{N(quiet.Count)} of {N(k.Tick.Count)}", $"median {F(quiet.Median)}, p99 {F(quiet.P99)}, max {F(quiet.Max)} µs");
         Row(output, "other adds / round", $"{F(k.OtherAdds.Median)} µs", $"median of the round's other {k.Symbols - 1} adds together; p99 {F(k.OtherAdds.P99)} µs");
         Row(output, "GC collections gen0/1/2", k.Collections.ToString(), "building the rounds' outputs included");
         Target(output, $"p99 ≤ {InferenceBenchResult.TargetTickP99Micros:F0} µs", k.Tick.P99, InferenceBenchResult.TargetTickP99Micros);
@@ -59,6 +61,7 @@ public static class InferenceBenchReport
             {
                 symbols = r.Ranking.Symbols,
                 latencyMicros = r.Ranking.Tick,
+                withoutGcMicros = r.Ranking.TickWithoutGc,
                 otherAddsMicros = r.Ranking.OtherAdds,
                 allocatedBytesPerTick = r.Ranking.AllocatedBytesPerTick,
                 eventsPerTick = r.Ranking.EventsPerTick,

@@ -9,7 +9,8 @@ namespace Screener.Bench;
 /// settings is fed each round's outputs (<see cref="RankingRoundFeed"/>, rounds one rank cadence apart, so every round
 /// ranks). Timed on the calling thread: the <c>Add</c> that completes the round (conflation by symbol, score
 /// aggregation, reason codes, <see cref="Analytics.Ranking.TopKRanker"/>, the output), and separately the adds of the
-/// other symbols before it, as one span. Building the outputs is untimed.
+/// other symbols before it, as one span. Building the outputs is untimed. The ticks during which no garbage collection
+/// ran are also summarised apart, to tell the stage's own cost from the collector's pauses its allocation brings on.
 /// </summary>
 public static class RankingTickLatency
 {
@@ -25,6 +26,7 @@ public static class RankingTickLatency
 
         var completing = new long[rounds];
         var others = new long[rounds];
+        var withoutGc = new List<long>(rounds);
         long allocated = 0, events = 0, members = 0;
         var gc = GcCounts.Now();
         for (var r = 0; r < rounds; r++)
@@ -36,18 +38,19 @@ public static class RankingTickLatency
             for (var i = 0; i < outputs.Count - 1; i++) stage.Add(outputs[i], results);
             var last = Stopwatch.GetTimestamp();
             var before = GC.GetAllocatedBytesForCurrentThread();
+            var collections = GC.CollectionCount(0);
             stage.Add(outputs[^1], results);
             var end = Stopwatch.GetTimestamp();
             allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            if (GC.CollectionCount(0) == collections) withoutGc.Add(end - last);
             if (results.Count != 1) throw new BenchException($"Round {r} completed {results.Count} rank rounds; each round must rank exactly once.");
             completing[r] = end - last;
             others[r] = last - start;
             events += results[0].Events.Count;
             members += results[0].Board.Entries.Count;
         }
-        var collections = GcCounts.Now() - gc;
-        return new RankingTickResult(symbols, LatencyStats.Of(completing), LatencyStats.Of(others), allocated / (double)rounds,
-            events / (double)rounds, members / (double)rounds, collections);
+        return new RankingTickResult(symbols, LatencyStats.Of(completing), withoutGc.Count > 0 ? LatencyStats.Of([.. withoutGc]) : null,
+            LatencyStats.Of(others), allocated / (double)rounds, events / (double)rounds, members / (double)rounds, GcCounts.Now() - gc);
     }
 
     private static void Round(RankRounds stage, RankingRoundFeed feed, List<SymbolOutput> outputs, List<RankingOutput> results)
