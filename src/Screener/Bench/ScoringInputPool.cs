@@ -51,7 +51,10 @@ public static class ScoringInputPool
         var books = new Dictionary<string, (long Time, OrderBook? Book)>(StringComparer.Ordinal);
         var pool = new List<ScoringInput>(size);
         long? keepFrom = null;
-        foreach (var snapshot in builder.Build(Frames(session), (symbol, time, book) => books[symbol] = (time, keepFrom <= time && book is not null ? Copy(book, notional) : null)))
+        void Observe(string symbol, long time, OrderBook? book) =>
+            books[symbol] = (time, keepFrom <= time && book is not null ? Copy(book, notional) : null);
+
+        foreach (var snapshot in builder.Build(Frames(session), Observe))
         {
             keepFrom ??= snapshot.Time + SettleTime.Ticks;
             if (snapshot.Time < keepFrom || snapshot.Quality != DataQuality.Ok) continue;
