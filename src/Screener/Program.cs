@@ -29,6 +29,7 @@ public static class Program
                 ["validate"] => await ValidateCommand.RunAsync(cl, cts.Token),
                 ["backtest"] => await BacktestCommand.RunAsync(cl, cts.Token),
                 ["bench", "ingest"] => await BenchIngestCommand.RunAsync(cl, cts.Token),
+                ["bench", "inference"] => await BenchInferenceCommand.RunAsync(cl),
                 [] or ["help"] => Help(),
                 _ => throw new UsageException($"Unknown command '{string.Join(' ', cl.Words)}'."),
             };

@@ -93,6 +93,15 @@ public static class Usage
               frames buffered per connection (256). --socket-floor reads the same tape with a bare
               receive loop per connection (ClientWebSocket, or Websocket.Client as the connector uses it), copying
               and counting each frame and nothing else: what getting frames off the sockets alone costs.
+          screener bench inference [--model DIR] [--snapshots 200000] [--warmup 20000] [--symbols 500] [--rounds 2000] [--json]
+              Time the trained model as the node runs it, one thread, no network: SymbolScorer.Score (live costs from
+              the book, every head, calibration, attributions, gates) called one at a time over 16,384 distinct
+              snapshots the graph's feature code builds from 24 simulated symbols (5 min in, clean, books synced),
+              cycled; then the ranking tick at --symbols symbols (the RankRounds.Add that completes a round:
+              conflation, score aggregation, reason codes, top-K) over a seeded random walk of predictions. Prints
+              median, p90, p99, p99.9 and max in µs, bytes allocated per call and per tick, the model's size
+              (trees × leaves, ONNX bytes) and test AUC, and the targets (p99 <= 50 µs per snapshot, <= 1 ms per tick).
+              --model defaults to screener.model.path; --json prints one JSON object instead of the table.
           screener help
               This text.
 
