@@ -83,6 +83,13 @@ public static class Usage
               journal; --rows all takes another journal (its first quarter calibrates the baselines). --check exits
               1 when a target is missed. Exit 2 for a wrong command line, a missing or malformed model, or a model
               of another feature spec.
+          screener backtest [--db data/screener.db] [--model models] [--warm-up 5m] [--shard S] [--config FILE.conf]
+              Replay a simulated session (a demo's journal, or sim --generate's) through the node's graph twice, with
+              the model and with the baseline heuristic, and report how each ranking met the planted in-play episodes
+              that fired: in the top K by score at the rank round before onset, the mean rank percentile there, on
+              the board between precursor start and onset (and for how long), and the entries made during episodes.
+              Episodes whose precursors begin within --warm-up of the session's start are not judged. Exit 2 for a
+              wrong command line, a missing journal or model, or a journal without planted episodes.
           screener bench ingest [--symbols 200] [--messages 4000000] [--connections C] [--seed 42] [--warmup N]
                                 [--channel-capacity N] [--socket-floor [raw|websocket-client]]
               Blast a fixed tape from a child 'screener sim --blast' over loopback WebSockets into the connector
