@@ -24,14 +24,14 @@ public static class ConsoleNotifier
                 return o;
             })
             .ConflateWithSeed(
-                o => (o.Board, Events: new List<RankEvent>(o.Events)),
+                o => (o.Board, Events: new List<RankEvent>(o.Events), o.Statuses),
                 (acc, o) =>
                 {
                     acc.Events.AddRange(o.Events);
-                    return (o.Board, acc.Events);
+                    return (o.Board, acc.Events, o.Statuses);
                 })
             .Throttle(1, refresh, 1, ThrottleMode.Shaping)
-            .To(Sink.ForEach<(RankBoard Board, List<RankEvent> Events)>(u => view.Update(u.Board, u.Events)))
+            .To(Sink.ForEach<(RankBoard Board, List<RankEvent> Events, IReadOnlyList<SymbolStatus> Statuses)>(u => view.Update(u.Board, u.Events, u.Statuses)))
             .Named("console-notifier");
 
     private static void Log(ILogger logger, RankEvent e) =>

@@ -25,14 +25,18 @@ public static class LiveTable
         foreach (var column in new[] { "Time", "Event", "Symbol", "Score", "Reasons" }) events.AddColumn(column);
         foreach (var e in recent.AsEnumerable().Reverse())
             events.AddRow(Time(e.Time), Kind(e.Kind), e.Symbol, e.Score.ToString("F2"), Markup.Escape(string.Join(",", e.ReasonCodes)));
-        return new Rows(table, events);
+        var watch = view.WatchList();
+        var watching = new Markup(watch.Count == 0 ? "[grey]nothing else to watch[/]"
+            : Markup.Escape(string.Join("   ", watch.Select(g => $"{g.Label}: {string.Join(" ", g.Symbols)}"))));
+        return new Rows(table, watching, events);
     }
 
     public static string RenderText(LiveView view, string status)
     {
         var (board, _, total) = view.Read();
         var rows = board?.Entries.Select(e => $"{e.Rank}. {e.Symbol} {e.Score:F2}bps {e.Status}") ?? [];
-        return $"[{Time(board?.Time)}] top: {string.Join(" | ", rows)} | events={total} | {status}";
+        var watch = view.WatchList().Select(g => $"{g.Label}: {string.Join(" ", g.Symbols)}");
+        return $"[{Time(board?.Time)}] top: {string.Join(" | ", rows)} | watch: {string.Join("; ", watch)} | events={total} | {status}";
     }
 
     private static string Time(long? time) => time is { } t and > 0 ? UtcTime.ToDateTime(t).ToString("HH:mm:ss.fff") : "--:--:--";

@@ -4,7 +4,7 @@ using Screener.Contracts;
 namespace Screener.Console;
 
 /// <summary>
-/// What the terminal shows: the latest board and the most recent rank events. Written by the console notifier
+/// What the terminal shows: the latest board, every symbol's status label, and the most recent rank events. Written by the console notifier
 /// sink, read by the render loop; a lock keeps each read a consistent pair.
 /// </summary>
 public sealed class LiveView(int recentEvents = 8)
@@ -18,11 +18,14 @@ public sealed class LiveView(int recentEvents = 8)
     /// <summary>Rank rounds shown so far.</summary>
     public long Rounds => Interlocked.Read(ref _rounds);
 
-    public void Update(RankBoard board, IEnumerable<RankEvent> events)
+    private IReadOnlyList<SymbolStatus> _statuses = [];
+
+    public void Update(RankBoard board, IEnumerable<RankEvent> events, IReadOnlyList<SymbolStatus>? statuses = null)
     {
         lock (_gate)
         {
             _board = board;
+            _statuses = statuses ?? [];
             Interlocked.Increment(ref _rounds);
             foreach (var e in events)
             {
@@ -37,4 +40,20 @@ public sealed class LiveView(int recentEvents = 8)
     {
         lock (_gate) return (_board, _recent.ToList(), _events);
     }
+
+    /// <summary>
+    /// The symbols off the board that are not quiet, grouped by status label in a fixed order (WATCH, HELD, COOLING,
+    /// then the gated ones), each group's symbols in name order: what users watch besides the top-K.
+    /// </summary>
+    public IReadOnlyList<(string Label, IReadOnlyList<string> Symbols)> WatchList()
+    {
+        IReadOnlyList<SymbolStatus> statuses;
+        lock (_gate) statuses = _statuses;
+        return [.. WatchOrder
+            .Select(label => (label, (IReadOnlyList<string>)[.. statuses.Where(s => s.Label == label).Select(s => s.Symbol).Order(StringComparer.Ordinal)]))
+            .Where(g => g.Item2.Count > 0)];
+    }
+
+    private static readonly string[] WatchOrder =
+        [StatusLabels.Watch, StatusLabels.Held, StatusLabels.Cooling, StatusLabels.DataIssue, StatusLabels.Toxic, StatusLabels.Illiquid];
 }
