@@ -79,7 +79,7 @@ public class InferenceBenchmarks
         _attributions = [.. manifest.Heads.Select(h =>
         {
             var regressor = trees.Heads.First(t => t.ScoreOutput == h.NetEdgeOutput);
-            return new PathAttribution(regressor, trees.Covers![regressor.Name].Select(c => (IReadOnlyList<long>)c).ToList());
+            return new PathAttribution(regressor, trees.Covers!);
         })];
         _contributions = new double[_input.Length];
         _treeHeads = [.. trees.Heads];
@@ -165,17 +165,10 @@ public class InferenceBenchmarks
         return _outputs[1][0];
     }
 
-    /// <summary>The session options <see cref="OnnxPredictor"/> documents: one thread each, sequential, full optimisation, no spinning.</summary>
+    /// <summary>A session with the options <see cref="OnnxPredictor"/> runs its model with.</summary>
     private static InferenceSession CreateSession(byte[] onnx)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using var options = OnnxPredictor.CreateSessionOptions();
         return new InferenceSession(onnx, options);
     }
 }

@@ -187,13 +187,13 @@ public sealed class OnnxPredictor : IPredictor, IDisposable
         {
             throw new ModelLoadException($"The model in '{folder}', head {spec.Name}: {e.Message}", e);
         }
-        var covers = trees.Covers![regressor.Name].Select(c => (IReadOnlyList<long>)c).ToList();
-        return new Head(spec, profileIndex, scoring.Profiles[profileIndex], calibrator, new PathAttribution(regressor, covers));
+        return new Head(spec, profileIndex, scoring.Profiles[profileIndex], calibrator, new PathAttribution(regressor, trees.Covers!));
     }
 
-    private static InferenceSession CreateSession(byte[] onnx, string folder)
+    /// <summary>The session options every model runs with (see the class summary); the caller disposes them.</summary>
+    public static SessionOptions CreateSessionOptions()
     {
-        using var options = new SessionOptions
+        var options = new SessionOptions
         {
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
@@ -201,6 +201,12 @@ public sealed class OnnxPredictor : IPredictor, IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
+
+    private static InferenceSession CreateSession(byte[] onnx, string folder)
+    {
+        using var options = CreateSessionOptions();
         try
         {
             return new InferenceSession(onnx, options);

@@ -25,28 +25,20 @@ public static class SymbolGates
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(settings);
         var q = features.Quality;
-        if (q == DataQuality.Ok && !gapSinceLastTick && !Toxic(features, settings) && !Illiquid(features, costs, settings, out _, out _))
-            return EquatableArray<string>.Empty;
+        var toxic = features.Values[VpinIndex] >= settings.MaxVpin;
+        var wide = features.Values[MarketFeatures.SpreadBps] > settings.MaxSpreadBps;
+        var thin = false;
+        foreach (var c in costs) thin |= c.Thin;
+        if (q == DataQuality.Ok && !gapSinceLastTick && !toxic && !wide && !thin) return EquatableArray<string>.Empty;
 
         var gates = new List<string>(2);
         if (q.HasFlag(DataQuality.WarmUp)) gates.Add(Gates.WarmUp);
         if (q.HasFlag(DataQuality.Stale)) gates.Add(Gates.Stale);
         if (q.HasFlag(DataQuality.BookOutOfSync)) gates.Add(Gates.BookOutOfSync);
         if (gapSinceLastTick) gates.Add(Gates.Gap);
-        if (Toxic(features, settings)) gates.Add(Gates.Vpin);
-        Illiquid(features, costs, settings, out var wide, out var thin);
+        if (toxic) gates.Add(Gates.Vpin);
         if (wide) gates.Add(Gates.Spread);
         if (thin) gates.Add(Gates.Depth);
         return gates.ToEquatableArray();
-    }
-
-    private static bool Toxic(FeatureSnapshot f, GateSettings s) => f.Values[VpinIndex] >= s.MaxVpin;
-
-    private static bool Illiquid(FeatureSnapshot f, ReadOnlySpan<CostQuote> costs, GateSettings s, out bool wide, out bool thin)
-    {
-        wide = f.Values[MarketFeatures.SpreadBps] > s.MaxSpreadBps;
-        thin = false;
-        foreach (var c in costs) thin |= c.Thin;
-        return wide || thin;
     }
 }

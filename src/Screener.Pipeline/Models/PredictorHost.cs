@@ -30,7 +30,7 @@ public sealed class PredictorHost : IDisposable
         get
         {
             var s = _state;
-            return s.Next is not null && s.From != long.MaxValue ? s.Next : s.Active;
+            return s.Scheduled ? s.Next! : s.Active;
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class PredictorHost : IDisposable
         lock (_gate)
         {
             var s = _state;
-            if (s.Next is not null && s.From != long.MaxValue) return false;
+            if (s.Scheduled) return false;
             var replaced = s.Next;
             _state = s with { Next = next };
             (replaced as IDisposable)?.Dispose();
@@ -59,12 +59,11 @@ public sealed class PredictorHost : IDisposable
     /// <summary>Called by the clock stage before it emits the ticks of <paramref name="tickTime"/>.</summary>
     public void Schedule(long tickTime)
     {
-        var s = _state;
-        if (s.Next is null || s.From != long.MaxValue) return;
+        if (_state is not { Next: not null, Scheduled: false }) return;
         lock (_gate)
         {
-            s = _state;
-            if (s.Next is not null && s.From == long.MaxValue) _state = s with { From = tickTime };
+            var s = _state;
+            if (s is { Next: not null, Scheduled: false }) _state = s with { From = tickTime };
         }
     }
 
@@ -103,5 +102,9 @@ public sealed class PredictorHost : IDisposable
         }
     }
 
-    private sealed record State(IPredictor Active, IPredictor? Next, long From);
+    /// <param name="From">The tick time the switch to <paramref name="Next"/> takes effect; <see cref="long.MaxValue"/> until scheduled.</param>
+    private sealed record State(IPredictor Active, IPredictor? Next, long From)
+    {
+        public bool Scheduled => Next is not null && From != long.MaxValue;
+    }
 }

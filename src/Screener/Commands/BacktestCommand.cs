@@ -6,7 +6,6 @@ using Screener.Analytics.Scoring;
 using Screener.Configuration;
 using Screener.Generate;
 using Screener.Offline.Backtest;
-using Screener.Offline.Validate;
 
 namespace Screener.Commands;
 
@@ -32,9 +31,7 @@ public static class BacktestCommand
         var folder = new ModelSettings(modelOption ?? "models", TimeSpan.Zero).Validate();
         if (folder.IsBaseline) throw new UsageException("--model must be a model folder; the baseline is always run alongside it.");
         using var model = LoadModel(folder, journal.Settings.Scoring);
-        var episodes = EpisodeTable.IsGenerated(journal.Path)
-            ? EpisodeTable.Read(journal.Path).Select(e => new PlantedEpisode(e.Symbol, Ticks(e.PrecursorStartMs), Ticks(e.OnsetMs), Ticks(e.EndMs), e.Probability, e.Fired)).ToList()
-            : [];
+        var episodes = EpisodeTable.ReadPlanted(journal.Path);
         if (episodes.Count == 0)
             throw new UsageException($"'{journal.Path}' holds no planted episodes (table sim_episodes): backtest needs a journal of 'screener demo' or 'screener sim --generate' with episodes on.");
 
@@ -79,6 +76,4 @@ public static class BacktestCommand
             throw new UsageException(e.Message);
         }
     }
-
-    private static long Ticks(long ms) => DateTime.UnixEpoch.Ticks + ms * TimeSpan.TicksPerMillisecond;
 }

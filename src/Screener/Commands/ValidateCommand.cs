@@ -71,8 +71,7 @@ public static class ValidateCommand
             (set, _) = await journal.TrainingRowsAsync(features => new TrainingRowBuilder(features, new LabelBuilder(profiles, horizons),
                 TimeSpan.FromSeconds(manifest.TrainingData.RowEverySeconds)), Say, clock, ct);
             Say($"rows: {set.Counts} ({clock.Elapsed.TotalSeconds:F1} s)");
-            if (EpisodeTable.IsGenerated(journal.Path))
-                episodes = [.. EpisodeTable.Read(journal.Path).Select(e => new PlantedEpisode(e.Symbol, Ticks(e.PrecursorStartMs), Ticks(e.OnsetMs), Ticks(e.EndMs), e.Probability, e.Fired))];
+            if (EpisodeTable.IsGenerated(journal.Path)) episodes = EpisodeTable.ReadPlanted(journal.Path);
         }
 
         var (evaluated, calibration, context) = rowsOption == "test" ? TestSplit(manifest, set, journalName) : Fresh(manifest, set, journalName);
@@ -134,8 +133,6 @@ public static class ValidateCommand
             $"Baselines calibrated (and the oracle fitted) on the first quarter, {calibration.Count:N0} rows.",
         ]);
     }
-
-    private static long Ticks(long unixMs) => DateTime.UnixEpoch.Ticks + unixMs * TimeSpan.TicksPerMillisecond;
 
     private static void Say(string line) => System.Console.Error.WriteLine($"validate: {line}");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Screener.Offline.Validate;
 using Screener.Sim.Market.Episodes;
 using Screener.Storage.Sqlite;
 
@@ -87,6 +88,14 @@ public static class EpisodeTable
                 reader.GetInt64(6) != 0, reader.GetInt32(7), reader.GetDouble(8), reader.IsDBNull(9) ? null : reader.GetDouble(9)));
         return episodes;
     }
+
+    /// <summary>The episodes as the oracle and the backtest read them (times in UTC ticks); none when the journal has no episode table.</summary>
+    public static IReadOnlyList<PlantedEpisode> ReadPlanted(string dbPath) =>
+        IsGenerated(dbPath)
+            ? [.. Read(dbPath).Select(e => new PlantedEpisode(e.Symbol, Ticks(e.PrecursorStartMs), Ticks(e.OnsetMs), Ticks(e.EndMs), e.Probability, e.Fired))]
+            : [];
+
+    private static long Ticks(long unixMs) => DateTime.UnixEpoch.Ticks + unixMs * TimeSpan.TicksPerMillisecond;
 
     /// <summary>Whether <paramref name="dbPath"/> was written by the generator (it has the run table).</summary>
     public static bool IsGenerated(string dbPath)

@@ -24,7 +24,6 @@ public sealed class ModelWatcher : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private string _fingerprint;
-    private string? _running;
 
     public ModelWatcher(string folder, PredictorHost host, FeatureSpec spec, ScoringSettings scoring, TimeSpan every, ILogger log)
     {
@@ -33,7 +32,6 @@ public sealed class ModelWatcher : IAsyncDisposable
         _spec = spec;
         _scoring = scoring;
         _log = log;
-        _running = host.Current.ModelVersion;
         _fingerprint = Fingerprint(folder);
         _loop = Task.Run(() => LoopAsync(every, _stop.Token));
     }
@@ -72,6 +70,8 @@ public sealed class ModelWatcher : IAsyncDisposable
 
     private void TryLoad()
     {
+        // Called only while no switch is pending, so the host's current model is the one running.
+        var running = _host.Current.ModelVersion;
         OnnxPredictor predictor;
         try
         {
@@ -80,10 +80,10 @@ public sealed class ModelWatcher : IAsyncDisposable
         catch (Exception e) when (e is ModelLoadException or IOException or UnauthorizedAccessException)
         {
             Refused++;
-            _log.LogError("Model folder {Folder} changed but its model cannot be used; model {ModelVersion} keeps running: {Reason}", _folder, _running, e.Message);
+            _log.LogError("Model folder {Folder} changed but its model cannot be used; model {ModelVersion} keeps running: {Reason}", _folder, running, e.Message);
             return;
         }
-        if (predictor.ModelVersion == _running)
+        if (predictor.ModelVersion == running)
         {
             predictor.Dispose();
             return;
@@ -96,8 +96,7 @@ public sealed class ModelWatcher : IAsyncDisposable
         }
         Offered++;
         _log.LogInformation("Model {ModelVersion} loaded from {Folder}; model {Running} hands over to it at the next tick",
-            predictor.ModelVersion, _folder, _running);
-        _running = predictor.ModelVersion;
+            predictor.ModelVersion, _folder, running);
     }
 
     private static string Fingerprint(string folder)

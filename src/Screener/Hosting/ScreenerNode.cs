@@ -82,10 +82,11 @@ public sealed class ScreenerNode : IAsyncDisposable
         var host = await AkkaNodeHost.StartAsync(config, serilog, cluster: true, ct);
 
         var spec = MarketFeatures.Spec;
+        var modelSettings = SettingsReader.Model(config);
         PredictorHost models;
         try
         {
-            models = new PredictorHost(LoadPredictor(SettingsReader.Model(config), pipeline, spec, log, out modelFolder));
+            models = new PredictorHost(LoadPredictor(modelSettings, pipeline, spec, log, out modelFolder));
         }
         catch
         {
@@ -136,7 +137,6 @@ public sealed class ScreenerNode : IAsyncDisposable
         var graph = ScreenerGraph.Create(ingest.Source, sinks, pipeline, services)
             .Run(host.System.Materializer(namePrefix: "screener"));
         ingest.Start();
-        var modelSettings = SettingsReader.Model(config);
         var watcher = modelFolder is not null && modelSettings.WatchEvery > TimeSpan.Zero
             ? new ModelWatcher(modelFolder, models, spec, pipeline.Scoring, modelSettings.WatchEvery, modelLog)
             : null;

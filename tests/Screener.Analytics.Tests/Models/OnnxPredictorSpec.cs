@@ -65,7 +65,7 @@ public sealed class OnnxPredictorSpec : IDisposable
             var best = ScoreAggregation.BestIndex(prediction.Heads.AsSpan(), ScoringSettings.Default);
             var regressor = trees.Heads.Single(h => h.ScoreOutput == _model.Manifest.Heads[best].NetEdgeOutput);
             var all = new double[row.Values.Count];
-            new PathAttribution(regressor, [.. trees.Covers![regressor.Name].Select(c => (IReadOnlyList<long>)c)]).Attribute(row.Values.AsSpan(), all);
+            new PathAttribution(regressor, trees.Covers!).Attribute(row.Values.AsSpan(), all);
             var expected = all.Select((c, i) => new Attribution(MarketFeatures.Spec.Features[i].Name, c))
                 .Where(a => a.Contribution != 0)
                 .OrderByDescending(a => Math.Abs(a.Contribution)).ThenBy(a => MarketFeatures.Spec.IndexOf(a.Feature))

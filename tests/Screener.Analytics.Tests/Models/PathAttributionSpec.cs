@@ -14,7 +14,7 @@ public sealed class PathAttributionSpec
     public void PathAttribution_must_credit_each_split_with_the_change_in_expected_score_it_makes()
     {
         // Node ids: split 0 (root), split 1, leaf 0 (value 10), leaf 1 (40), leaf 2 (20). Covers 6, 4, 2, 2, 2.
-        var attribution = new PathAttribution(Hand, [ImmutableArray.Create(6L, 4, 2, 2, 2)]);
+        var attribution = new PathAttribution(Hand, Covers(ImmutableArray.Create(6L, 4, 2, 2, 2)));
         var contributions = new double[2];
 
         attribution.Attribute([0.5f, 9f], contributions);
@@ -29,7 +29,7 @@ public sealed class PathAttributionSpec
     [Fact]
     public void PathAttribution_must_send_a_missing_value_where_the_tree_does()
     {
-        var attribution = new PathAttribution(Hand, [ImmutableArray.Create(6L, 4, 2, 2, 2)]);
+        var attribution = new PathAttribution(Hand, Covers(ImmutableArray.Create(6L, 4, 2, 2, 2)));
         var contributions = new double[2];
 
         attribution.Attribute([float.NaN, 1f], contributions);
@@ -41,8 +41,8 @@ public sealed class PathAttributionSpec
     [Fact]
     public void PathAttribution_must_refuse_covers_that_do_not_fit_the_trees()
     {
-        Assert.Throws<ArgumentException>(() => new PathAttribution(Hand, [ImmutableArray.Create(6L, 4, 2)]));
-        Assert.Throws<ArgumentException>(() => new PathAttribution(Hand, []));
+        Assert.Throws<ArgumentException>(() => new PathAttribution(Hand, Covers(ImmutableArray.Create(6L, 4, 2))));
+        Assert.Throws<ArgumentException>(() => new PathAttribution(Hand, Covers()));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class PathAttributionSpec
         var rows = ShippedModel.Rows(300);
         foreach (var head in model.Heads)
         {
-            var attribution = new PathAttribution(head, [.. model.Covers![head.Name].Select(c => (IReadOnlyList<long>)c)]);
+            var attribution = new PathAttribution(head, model.Covers!);
             foreach (var row in rows)
             {
                 var values = row.Values.AsSpan();
@@ -65,4 +65,7 @@ public sealed class PathAttributionSpec
             }
         }
     }
+
+    private static NodeCovers Covers(params ImmutableArray<long>[] trees) =>
+        new(ImmutableDictionary<string, ImmutableArray<ImmutableArray<long>>>.Empty.Add(Hand.Name, [.. trees]));
 }

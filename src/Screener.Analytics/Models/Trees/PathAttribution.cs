@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Screener.Analytics.Models.Trees;
 
 /// <summary>
@@ -23,14 +25,15 @@ public sealed class PathAttribution
     private readonly double[] _deltaRight;
 
     /// <param name="head">The head's trees.</param>
-    /// <param name="covers">Per tree, the training rows through each ONNX node id (see <see cref="NodeCovers"/>).</param>
-    /// <exception cref="ArgumentException">The covers do not fit the trees.</exception>
-    public PathAttribution(TreeHead head, IReadOnlyList<IReadOnlyList<long>> covers)
+    /// <param name="nodeCovers">The model's node covers, which hold the head's: per tree, the training rows through each ONNX node id.</param>
+    /// <exception cref="KeyNotFoundException">No covers for the head.</exception>
+    /// <exception cref="ArgumentException">The head's covers do not fit its trees.</exception>
+    public PathAttribution(TreeHead head, NodeCovers nodeCovers)
     {
         ArgumentNullException.ThrowIfNull(head);
-        ArgumentNullException.ThrowIfNull(covers);
-        if (covers.Count != head.Trees.Length)
-            throw new ArgumentException($"Head '{head.Name}' has {head.Trees.Length} trees; {covers.Count} cover lists given.", nameof(covers));
+        ArgumentNullException.ThrowIfNull(nodeCovers);
+        nodeCovers.CheckFits(head);
+        var covers = nodeCovers[head.Name];
         HeadName = head.Name;
         FeaturesRead = head.FeaturesRead;
         var total = head.Trees.Sum(t => t.SplitCount);
@@ -48,8 +51,6 @@ public sealed class PathAttribution
         {
             var tree = head.Trees[t];
             _start[t] = offset;
-            if (covers[t].Count != tree.NodeCount)
-                throw new ArgumentException($"Head '{head.Name}', tree {t}: {covers[t].Count} covers for {tree.NodeCount} nodes.", nameof(covers));
             if (tree.SplitCount == 0) continue;
             var expected = new double[tree.NodeCount];
             Bias += Expected(tree, covers[t], expected, 0);
@@ -99,7 +100,7 @@ public sealed class PathAttribution
     }
 
     // E[node] into expected[NodeId], bottom-up; returns E of the node the child reference names.
-    private static double Expected(DecisionTree tree, IReadOnlyList<long> covers, double[] expected, int child)
+    private static double Expected(DecisionTree tree, ImmutableArray<long> covers, double[] expected, int child)
     {
         var id = tree.NodeId(child);
         if (child < 0) return expected[id] = tree.LeafValues[~child];
